@@ -1,0 +1,3 @@
+import baseConfig, { pureDomain } from '../../eslint.config.mjs';
+
+export default [...baseConfig, ...pureDomain];

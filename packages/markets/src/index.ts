@@ -1,0 +1,3 @@
+export * from './series';
+export * from './calendar';
+export * from './publication';
