@@ -1,2 +1,97 @@
 #!/usr/bin/env node
-process.stdout.write("euroflex\n");
+import { UserError } from '@euroflex/config';
+import type { Command } from './cli/command';
+import { EXIT, UsageError } from './cli/errors';
+import { printIssues } from './cli/printIssues';
+import { colours } from './cli/terminal';
+
+/** Every command, loaded only when it is run (the table of contents of the CLI). */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  'validate-config': { summary: 'Check a config file against schema v4', load: async () => (await import('./commands/validateConfig')).command },
+  'validate-data': { summary: "Check a config's data files for the delivery window", load: async () => (await import('./commands/validateData')).command },
+  backtest: { summary: 'Run a walk-forward backtest and write a run directory', load: async () => (await import('./commands/backtest')).command },
+  normalize: { summary: 'Convert a foreign CSV into the canonical series format', load: async () => (await import('./commands/normalize')).command },
+  capabilities: { summary: 'Print the capability matrix (market x workflow x scope x provider)', load: async () => (await import('./commands/capabilities')).command },
+  schema: { summary: 'Print the JSON Schema of config files', load: async () => (await import('./commands/schema')).command },
+};
+
+function version(): string {
+  return (require('../package.json') as { version: string }).version;
+}
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
+  return [
+    'euroflex: schedule, backtest and audit battery portfolios in Belgian and Dutch flexibility markets',
+    '',
+    'Usage: euroflex <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Options:',
+    '  -h, --help     Show help (also after a command: euroflex backtest --help)',
+    '  --version      Print the version',
+    '',
+    'Exit codes: 0 ok, 1 user or data error, 2 usage error, 3 internal error.',
+    '',
+  ].join('\n');
+}
+
+function isUserFileError(error: unknown): error is NodeJS.ErrnoException {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR' || code === 'EEXIST';
+}
+
+/** Run the CLI; returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(help());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version') {
+    process.stdout.write(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const entry = COMMANDS[name];
+  if (entry === undefined) {
+    const c = colours(process.stderr);
+    process.stderr.write(`${c.red('error')}: unknown command "${name}"\n\n${help()}`);
+    return EXIT.usage;
+  }
+  const command = await entry.load();
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    const c = colours(process.stderr);
+    if (error instanceof UsageError) {
+      process.stderr.write(`${c.red('error')}: ${error.message}\n\n${command.usage}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof UserError) {
+      printIssues(error.issues, error.file, error.message);
+      return EXIT.user;
+    }
+    if (isUserFileError(error)) {
+      process.stderr.write(`${c.red('error')}: ${error.message}\n`);
+      return EXIT.user;
+    }
+    const stack = error instanceof Error ? error.stack ?? error.message : String(error);
+    process.stderr.write(`${c.red('internal error')}: ${stack}\n\nThis is a bug in euroflex: please report it with the command line and the config.\n`);
+    return EXIT.internal;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`internal error: ${String(error)}\n`);
+      process.exitCode = EXIT.internal;
+    },
+  );
+}

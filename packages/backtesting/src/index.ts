@@ -1,1 +1,16 @@
-export {};
+export * from './runId';
+export * from './engine/assetModels';
+export * from './engine/types';
+export * from './engine/visibility';
+export * from './engine/walkForward';
+export * from './engine/settlement';
+export * from './engine/oracle';
+export * from './engine/summary';
+export * from './engine/backtestRun';
+export * from './tables/table';
+export * from './tables/toCsv';
+export * from './tables/runTables';
+export * from './io/writeTable';
+export * from './io/writeRunDirectory';
+export * from './io/runBacktest';
+export * from './time/localLabels';

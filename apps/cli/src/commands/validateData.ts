@@ -1,0 +1,55 @@
+import { loadConfig, marketTimezone, SERIES_NAMES, type SeriesName } from '@euroflex/config';
+import { validateData } from '@euroflex/markets';
+import type { Command } from '../cli/command';
+import { parseCommand, positionals } from '../cli/parse';
+import { printIssues } from '../cli/printIssues';
+import { colours } from '../cli/terminal';
+
+const usage = `Usage: euroflex validate-data CONFIG [--json]
+
+Check every data file named by CONFIG for the delivery window (plus the history the
+forecasts need): duplicates, gaps (DST days included), non-numeric values, local times
+that disagree with the market time zone, resolution mismatches and an uncovered window.
+Each problem names its file, row and instant. Nothing is filled: see "euroflex normalize --fill".
+
+Options:
+  --json   Print the report as JSON`;
+
+export async function runValidateData(argv: readonly string[]): Promise<number> {
+  const { values, positionals: args } = parseCommand(argv, { json: { type: 'boolean' } });
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const [file] = positionals(args, ['config']);
+  const { config } = loadConfig(file);
+  const files: Partial<Record<SeriesName, string>> = {};
+  for (const name of SERIES_NAMES) {
+    const entry = config.data[name];
+    if (entry) {
+      files[name] = entry.actual_path;
+    }
+  }
+  const report = validateData({
+    files,
+    timezone: marketTimezone(config.market.id),
+    window: { startDate: config.timing.delivery_start_date, endDate: config.timing.delivery_end_date },
+    marketId: config.market.id,
+  });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return report.ok ? 0 : 1;
+  }
+  const c = colours(process.stdout);
+  for (const series of report.series) {
+    const status = series.issues.length === 0 ? c.green('ok') : c.red(`${series.issues.length} problem(s)`);
+    process.stdout.write(`${series.name.padEnd(28)} ${status}  ${series.rows} rows, ${series.resolution}  ${series.file}\n`);
+  }
+  const all = [...report.series.flatMap((series) => series.issues), ...report.issues];
+  if (all.length > 0) {
+    printIssues(all, undefined, `${all.length} data problem(s) found`);
+  }
+  return report.ok ? 0 : 1;
+}
+
+export const command: Command = { name: 'validate-data', summary: 'Check data files', usage, run: runValidateData };

@@ -1,0 +1,216 @@
+import {
+  executionWorkflow,
+  loadConfig,
+  marketTimezone,
+  parseConfig,
+  resolveModel,
+  runScope,
+  UserError,
+  type EuroflexConfig,
+  type LoadedConfig,
+  type ProviderName,
+  type SeriesName,
+  SERIES_NAMES,
+} from '@euroflex/config';
+import { createProvider } from '@euroflex/forecasts';
+import { loadMarketData, localDatesBetween, marketAdapter, publicationRules } from '@euroflex/markets';
+import { createSolver, type Solver } from '@euroflex/optimization';
+import { assetModels } from '../engine/assetModels';
+import type { BacktestRun } from '../engine/backtestRun';
+import { oracleTolerance, runOracle } from '../engine/oracle';
+import { settleRun, settlementTotals } from '../engine/settlement';
+import { buildSummary, type RunSummary } from '../engine/summary';
+import type { EngineContext } from '../engine/types';
+import { runWalkForward } from '../engine/walkForward';
+import { makeRunId } from '../runId';
+import { inputTables } from '../tables/inputTables';
+import { runTables, windowInstants } from '../tables/runTables';
+import { writeRunDirectory } from './writeRunDirectory';
+
+export interface BacktestOptions {
+  /** Path of the YAML config, or an already loaded config. */
+  readonly config: string | LoadedConfig;
+  /** Replace `forecast_provider.name` (the config is re-validated). */
+  readonly provider?: ProviderName;
+  /** Artifact root to write under instead of `artifacts.root_dir`. */
+  readonly outDir?: string;
+  /** Clock, epoch ms. Defaults to Date.now. */
+  readonly now?: () => number;
+  /** Six random lower-case hex characters for the run id. */
+  readonly randomHex6?: () => string;
+  /** Check the model invariants on every plan (default true: they are cheap). */
+  readonly debugChecks?: boolean;
+  /** Reuse a loaded HiGHS instance (tests, batches). */
+  readonly solver?: Solver;
+  /** Progress after each delivery day of the walk-forward. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Skip writing the run directory (benchmarks of the engine alone). */
+  readonly dryRun?: boolean;
+}
+
+export interface BacktestOutcome {
+  readonly run: BacktestRun;
+  readonly summary: RunSummary;
+  /** Absolute run directory, or undefined for a dry run. */
+  readonly runDir: string | undefined;
+}
+
+/** Workflows whose engine exists in this release. */
+const SUPPORTED_WORKFLOWS = new Set(['da_only']);
+
+function withProvider(loaded: LoadedConfig, provider: ProviderName | undefined): LoadedConfig {
+  if (provider === undefined || provider === loaded.config.forecast_provider.name) {
+    return loaded;
+  }
+  const raw = { ...loaded.config, forecast_provider: { ...loaded.config.forecast_provider, name: provider } };
+  const parsed = parseConfig(raw, { file: loaded.file });
+  if (!parsed.ok) {
+    throw new UserError(
+      `--provider ${provider} does not fit ${loaded.file}: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      parsed.issues,
+      loaded.file,
+    );
+  }
+  return { ...loaded, config: parsed.config };
+}
+
+function configuredFiles(config: EuroflexConfig): Partial<Record<SeriesName, string>> {
+  const files: Partial<Record<SeriesName, string>> = {};
+  for (const name of SERIES_NAMES) {
+    const entry = config.data[name];
+    if (entry) {
+      files[name] = entry.actual_path;
+    }
+  }
+  return files;
+}
+
+function forecastFiles(config: EuroflexConfig): Partial<Record<SeriesName, string>> {
+  const files: Partial<Record<SeriesName, string>> = {};
+  const provider = config.forecast_provider as Record<string, unknown>;
+  for (const name of SERIES_NAMES) {
+    const path = provider[`${name}_path`];
+    if (typeof path === 'string') {
+      files[name] = path;
+    }
+  }
+  return files;
+}
+
+function defaultRandomHex6(): string {
+  return Math.floor(Math.random() * 0x1000000)
+    .toString(16)
+    .padStart(6, '0');
+}
+
+/**
+ * Run one backtest end to end: load and validate the config and data, walk forward,
+ * settle with actuals, run the oracle, check that the run does not beat it, and write
+ * the run directory atomically.
+ */
+export async function runBacktest(options: BacktestOptions): Promise<BacktestOutcome> {
+  const started = performance.now();
+  const now = options.now ?? Date.now;
+  const loaded = withProvider(typeof options.config === 'string' ? loadConfig(options.config) : options.config, options.provider);
+  const { config } = loaded;
+  const workflow = executionWorkflow(config);
+  if (config.workflow !== workflow || !SUPPORTED_WORKFLOWS.has(workflow)) {
+    throw new UserError(
+      `${loaded.file}: workflow: ${config.workflow} is not available in this release yet; the backtest engine runs da_only.`,
+    );
+  }
+  const model = resolveModel(config);
+  const timezone = marketTimezone(config.market.id);
+  const adapter = marketAdapter(config.market.id);
+  const publication = publicationRules(adapter, {
+    dayAheadGateLocal: config.timing.day_ahead_gate_closure_local,
+    gates: config.market.gates,
+    publicationLags: config.market.publication_lags,
+  });
+  const market = loadMarketData({
+    files: configuredFiles(config),
+    timezone,
+    window: { startDate: config.timing.delivery_start_date, endDate: config.timing.delivery_end_date },
+    marketId: config.market.id,
+  });
+  const provider = createProvider(
+    { name: config.forecast_provider.name, files: forecastFiles(config), scenarioId: config.forecast_provider.scenario_id ?? undefined },
+    market.series,
+  );
+  const solver = options.solver ?? (await createSolver());
+  const loadedAt = performance.now();
+
+  const context: EngineContext = {
+    config,
+    model,
+    timezone,
+    assets: assetModels(config),
+    actuals: market.series,
+    publication,
+    solver,
+    dates: localDatesBetween(config.timing.delivery_start_date, config.timing.delivery_end_date),
+    debugChecks: options.debugChecks ?? true,
+  };
+  const walk = await runWalkForward(context, provider, { onDay: options.onProgress });
+  const walkedAt = performance.now();
+  const oracle = await runOracle(context);
+  const oracleAt = performance.now();
+  const settlement = settleRun(walk.days, context.assets);
+  const settledAt = performance.now();
+
+  const realizedTotal = settlementTotals(settlement.site).realized_pnl_eur;
+  const gap = realizedTotal - oracle.totals.realized_pnl_eur;
+  const tolerance = oracleTolerance(realizedTotal, oracle.totals.realized_pnl_eur);
+  if (gap > tolerance) {
+    throw new Error(
+      `the run beats its perfect-foresight oracle by ${gap} EUR (tolerance ${tolerance}): this is a bug in the engine`,
+    );
+  }
+  if (!provider.auditable && Math.abs(gap) > tolerance) {
+    throw new Error(`a perfect-foresight run differs from its oracle by ${gap} EUR: this is a bug in the engine`);
+  }
+
+  const createdAtMs = now();
+  const runId = makeRunId(config.run_name, createdAtMs, options.randomHex6 ?? defaultRandomHex6);
+  const benchmarkName = `${config.market.id}.${workflow}.${provider.name}.${runScope(config)}`;
+  const run: BacktestRun = {
+    runId,
+    createdAtMs,
+    configFile: loaded.file,
+    config,
+    model,
+    context,
+    providerName: provider.name,
+    auditable: provider.auditable,
+    benchmarkName,
+    days: walk.days,
+    stats: walk.stats,
+    settlement,
+    oracle,
+    timings: {
+      loadMs: loadedAt - started,
+      walkForwardMs: walkedAt - loadedAt,
+      oracleMs: oracleAt - walkedAt,
+      settlementMs: settledAt - oracleAt,
+      solverMs: walk.stats.solverMs,
+      totalMs: performance.now() - started,
+    },
+  };
+  const provenance: Record<string, unknown> = {};
+  for (const [name, series] of Object.entries(market.series)) {
+    provenance[name] = series?.provenance;
+  }
+  const summary = buildSummary(run, provenance, adapter.assumptions);
+  if (options.dryRun) {
+    return { run, summary, runDir: undefined };
+  }
+  const rootDir = options.outDir ?? config.artifacts.root_dir;
+  const runDir = writeRunDirectory(rootDir, {
+    runId,
+    summary,
+    configSnapshot: config,
+    tables: runTables(run, config.artifacts.save_forecast_snapshots),
+    inputs: config.artifacts.save_inputs ? inputTables(market.series, windowInstants(run), timezone) : [],
+  });
+  return { run, summary, runDir };
+}

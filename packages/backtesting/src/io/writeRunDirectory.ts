@@ -1,0 +1,51 @@
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import type { Table } from '../tables/table';
+import { writeTable } from './writeTable';
+
+export interface RunDirectoryContent {
+  readonly runId: string;
+  readonly summary: unknown;
+  readonly configSnapshot: unknown;
+  readonly tables: readonly Table[];
+  /** Tables written under `normalized_inputs/`. */
+  readonly inputs: readonly Table[];
+}
+
+/**
+ * Write a run directory atomically: everything goes into a hidden temporary sibling,
+ * which is renamed to `<root>/<runId>` only when complete. A crash leaves a `.tmp-*`
+ * folder, never a half run that looks whole.
+ */
+export function writeRunDirectory(rootDir: string, content: RunDirectoryContent): string {
+  const root = resolve(rootDir);
+  const finalDir = join(root, content.runId);
+  if (existsSync(finalDir)) {
+    throw new Error(`run directory ${finalDir} already exists`);
+  }
+  mkdirSync(root, { recursive: true });
+  const tmpDir = join(root, `.tmp-${content.runId}`);
+  rmSync(tmpDir, { recursive: true, force: true });
+  mkdirSync(tmpDir);
+  try {
+    for (const table of content.tables) {
+      writeTable(tmpDir, table);
+    }
+    if (content.inputs.length > 0) {
+      const inputsDir = join(tmpDir, 'normalized_inputs');
+      mkdirSync(inputsDir);
+      for (const table of content.inputs) {
+        writeTable(inputsDir, table);
+      }
+    }
+    writeFileSync(join(tmpDir, 'config_snapshot.yaml'), stringify(content.configSnapshot, { lineWidth: 0 }));
+    // summary.json last: its presence marks a complete run inside the temporary folder too.
+    writeFileSync(join(tmpDir, 'summary.json'), `${JSON.stringify(content.summary, null, 2)}\n`);
+    renameSync(tmpDir, finalDir);
+  } catch (error) {
+    rmSync(tmpDir, { recursive: true, force: true });
+    throw error;
+  }
+  return finalDir;
+}

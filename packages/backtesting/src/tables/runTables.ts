@@ -1,0 +1,291 @@
+import { INTERVAL_MS, isoUtc } from '@euroflex/markets';
+import { localDayGrid } from '@euroflex/markets';
+import { runScope, executionWorkflow } from '@euroflex/config';
+import type { BacktestRun } from '../engine/backtestRun';
+import type { SettlementColumnName, SettlementColumns } from '../engine/settlement';
+import { localLabeler, utcLabels } from '../time/localLabels';
+import { constant, int, makeTable, num, str, type Column, type Table } from './table';
+
+const SETTLEMENT_ORDER: readonly SettlementColumnName[] = [
+  'da_revenue_eur',
+  'expected_da_revenue_eur',
+  'imbalance_revenue_eur',
+  'expected_imbalance_revenue_eur',
+  'reserve_capacity_revenue_eur',
+  'expected_reserve_capacity_revenue_eur',
+  'reserve_activation_revenue_eur',
+  'expected_reserve_activation_revenue_eur',
+  'reserve_penalty_eur',
+  'degradation_cost_eur',
+  'realized_pnl_eur',
+  'expected_pnl_eur',
+  'throughput_mwh',
+];
+
+function settlementColumns(columns: SettlementColumns): Column[] {
+  return SETTLEMENT_ORDER.map((name) => num(name, columns[name]));
+}
+
+interface RunAxes {
+  readonly count: number;
+  readonly utc: string[];
+  readonly local: string[];
+  readonly date: string[];
+  readonly decisionId: string[];
+}
+
+function axes(run: BacktestRun): RunAxes {
+  const instants = run.settlement.instantsMs;
+  const label = localLabeler(run.context.timezone);
+  const local = new Array<string>(instants.length);
+  for (let i = 0; i < instants.length; i += 1) {
+    local[i] = label(instants[i]);
+  }
+  const date: string[] = [];
+  const decisionId: string[] = [];
+  for (const day of run.days) {
+    const id = day.decisions[day.decisions.length - 1]?.decisionId ?? '';
+    for (let t = 0; t < day.instantsMs.length; t += 1) {
+      date.push(day.date);
+      decisionId.push(id);
+    }
+  }
+  return { count: instants.length, utc: utcLabels(instants), local, date, decisionId };
+}
+
+function gather(run: BacktestRun, pick: (day: BacktestRun['days'][number], asset: number) => ArrayLike<number>, asset: number): Float64Array {
+  const out = new Float64Array(run.settlement.instantsMs.length);
+  let offset = 0;
+  for (const day of run.days) {
+    const values = pick(day, asset);
+    for (let t = 0; t < day.instantsMs.length; t += 1) {
+      out[offset + t] = values[t];
+    }
+    offset += day.instantsMs.length;
+  }
+  return out;
+}
+
+function identity(run: BacktestRun, count: number): Column[] {
+  return [
+    constant('site_id', run.config.site.id, count),
+    constant('market_id', run.config.market.id, count),
+    constant('workflow', executionWorkflow(run.config), count),
+    constant('run_scope', runScope(run.config), count),
+  ];
+}
+
+/** Per-asset executed flows and SoC over the run. */
+function assetFlows(run: BacktestRun, a: number) {
+  const chargeMw = gather(run, (day, i) => day.assets[i].chargeMw, a);
+  const dischargeMw = gather(run, (day, i) => day.assets[i].dischargeMw, a);
+  const socStartMwh = gather(run, (day, i) => day.assets[i].socMwh, a);
+  const socMwh = gather(run, (day, i) => day.assets[i].socMwh.subarray(1), a);
+  const powerLimitMw = gather(run, (day, i) => day.assets[i].powerLimitMw, a);
+  const netExportMw = new Float64Array(chargeMw.length);
+  for (let i = 0; i < chargeMw.length; i += 1) {
+    netExportMw[i] = dischargeMw[i] - chargeMw[i];
+  }
+  return { chargeMw, dischargeMw, netExportMw, socStartMwh, socMwh, powerLimitMw };
+}
+
+function sumOver(arrays: readonly Float64Array[], length: number): Float64Array {
+  const out = new Float64Array(length);
+  for (const values of arrays) {
+    for (let i = 0; i < length; i += 1) {
+      out[i] += values[i];
+    }
+  }
+  return out;
+}
+
+/** `site_dispatch`: the site's executed schedule, prices and settlement per interval. */
+export function siteDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): Table {
+  const flows = run.context.assets.map((_, a) => assetFlows(run, a));
+  const n = ax.count;
+  const pick = (key: keyof ReturnType<typeof assetFlows>) => sumOver(flows.map((f) => f[key]), n);
+  return makeTable('site_dispatch', [
+    str('timestamp_utc', ax.utc),
+    str('timestamp_local', ax.local),
+    str('delivery_date_local', ax.date),
+    ...identity(run, n),
+    str('decision_id', ax.decisionId),
+    constant('schedule_version', 'final_realized', n),
+    constant('lock_state', 'locked_realized', n),
+    num('charge_mw', pick('chargeMw')),
+    num('discharge_mw', pick('dischargeMw')),
+    num('net_export_mw', pick('netExportMw')),
+    num('soc_start_mwh', pick('socStartMwh')),
+    num('soc_mwh', pick('socMwh')),
+    num('poi_import_limit_mw', new Float64Array(n).fill(run.config.site.poi_import_limit_mw)),
+    num('poi_export_limit_mw', new Float64Array(n).fill(run.config.site.poi_export_limit_mw)),
+    num('day_ahead_forecast_price_eur_per_mwh', gather(run, (day) => day.dayAheadForecastEurPerMwh, 0)),
+    num('day_ahead_actual_price_eur_per_mwh', gather(run, (day) => day.dayAheadActualEurPerMwh, 0)),
+    ...settlementColumns(run.settlement.site),
+  ]);
+}
+
+/** `asset_dispatch`: one row per asset and interval (assets in config order, then time). */
+export function assetDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): Table {
+  const n = ax.count;
+  const blocks = run.context.assets.map((asset, a) => ({ asset, flows: assetFlows(run, a), money: run.settlement.assets[a] }));
+  const concat = (pick: (block: (typeof blocks)[number]) => Float64Array) => {
+    const out = new Float64Array(n * blocks.length);
+    blocks.forEach((block, b) => out.set(pick(block), b * n));
+    return out;
+  };
+  const repeat = (values: string[]) => blocks.flatMap(() => values);
+  return makeTable('asset_dispatch', [
+    str('timestamp_utc', repeat(ax.utc)),
+    str('timestamp_local', repeat(ax.local)),
+    str('delivery_date_local', repeat(ax.date)),
+    str('asset_id', blocks.flatMap((block) => new Array<string>(n).fill(block.asset.id))),
+    ...identity(run, n * blocks.length),
+    str('decision_id', repeat(ax.decisionId)),
+    constant('schedule_version', 'final_realized', n * blocks.length),
+    constant('lock_state', 'locked_realized', n * blocks.length),
+    num('charge_mw', concat((b) => b.flows.chargeMw)),
+    num('discharge_mw', concat((b) => b.flows.dischargeMw)),
+    num('net_export_mw', concat((b) => b.flows.netExportMw)),
+    num('soc_start_mwh', concat((b) => b.flows.socStartMwh)),
+    num('soc_mwh', concat((b) => b.flows.socMwh)),
+    num('power_limit_mw', concat((b) => b.flows.powerLimitMw)),
+    num('degradation_cost_eur_per_mwh', concat((b) => new Float64Array(n).fill(b.asset.degradationEurPerMwh))),
+    ...SETTLEMENT_ORDER.map((name) => num(name, concat((b) => b.money[name]))),
+  ]);
+}
+
+/** `settlement_breakdown`: the site's money per interval, realized and expected. */
+export function settlementBreakdownTable(run: BacktestRun, ax: RunAxes = axes(run)): Table {
+  return makeTable('settlement_breakdown', [
+    str('timestamp_utc', ax.utc),
+    str('timestamp_local', ax.local),
+    ...identity(run, ax.count),
+    ...settlementColumns(run.settlement.site),
+  ]);
+}
+
+/** `asset_pnl_attribution`: one row per asset with its run totals. */
+export function assetPnlTable(run: BacktestRun): Table {
+  const assets = run.context.assets;
+  const totals = run.settlement.assets.map((columns) => {
+    const sums: Record<string, number> = {};
+    for (const name of SETTLEMENT_ORDER) {
+      let sum = 0;
+      for (const value of columns[name]) {
+        sum += value;
+      }
+      sums[name] = sum;
+    }
+    return sums;
+  });
+  return makeTable('asset_pnl_attribution', [
+    str('asset_id', assets.map((asset) => asset.id)),
+    ...identity(run, assets.length),
+    ...SETTLEMENT_ORDER.filter((name) => name !== 'realized_pnl_eur' && name !== 'expected_pnl_eur').map((name) =>
+      num(name, totals.map((t) => t[name])),
+    ),
+    num('total_pnl_eur', totals.map((t) => t.realized_pnl_eur)),
+    num('expected_total_pnl_eur', totals.map((t) => t.expected_pnl_eur)),
+  ]);
+}
+
+/** `decision_log`: one row per decision. */
+export function decisionLogTable(run: BacktestRun): Table {
+  const decisions = run.days.flatMap((day) => day.decisions);
+  const label = localLabeler(run.context.timezone);
+  const n = decisions.length;
+  return makeTable('decision_log', [
+    str('decision_id', decisions.map((d) => d.decisionId)),
+    str('decision_type', decisions.map((d) => d.decisionType)),
+    str('decision_time_utc', decisions.map((d) => isoUtc(d.decisionTimeMs))),
+    str('decision_time_local', decisions.map((d) => label(d.decisionTimeMs))),
+    str('delivery_date_local', decisions.map((d) => d.deliveryDate)),
+    str('horizon_start_utc', decisions.map((d) => isoUtc(d.horizonStartMs))),
+    str('horizon_end_utc', decisions.map((d) => isoUtc(d.horizonEndMs))),
+    int('locked_intervals', decisions.map((d) => d.lockedIntervals)),
+    str('schedule_version', decisions.map((d) => d.scheduleVersion)),
+    ...identity(run, n),
+    constant('provider_name', run.providerName, n),
+    constant('benchmark_name', run.benchmarkName, n),
+    str('solver_status', decisions.map((d) => d.status)),
+    str('solve_kind', decisions.map((d) => d.solveKind)),
+    int('binary_count', decisions.map((d) => d.binaryCount)),
+    num('mip_gap', decisions.map((d) => d.mipGap ?? Number.NaN)),
+    num('objective_value_eur', decisions.map((d) => d.objectiveEur)),
+  ]);
+}
+
+/** `forecast_snapshots`: every value of every forecast, with the actual attached afterwards. */
+export function forecastSnapshotsTable(run: BacktestRun): Table {
+  const records = run.days.flatMap((day) => day.snapshots);
+  const total = records.reduce((sum, r) => sum + r.request.deliveryInstantsMs.length, 0);
+  const decisionId = new Array<string>(total);
+  const series = new Array<string>(total);
+  const decisionTime = new Array<string>(total);
+  const issueTime = new Array<string>(total);
+  const availableFrom = new Array<string>(total);
+  const start = new Array<string>(total);
+  const end = new Array<string>(total);
+  const forecast = new Float64Array(total);
+  const actual = new Float64Array(total);
+  let i = 0;
+  for (const record of records) {
+    const instants = record.request.deliveryInstantsMs;
+    const starts = utcLabels(instants);
+    const decisionLabel = isoUtc(record.request.decisionTimeMs);
+    const issueLabel = isoUtc(record.snapshot.issueTimeMs);
+    const availableLabel = isoUtc(record.snapshot.availableFromMs);
+    for (let t = 0; t < instants.length; t += 1, i += 1) {
+      decisionId[i] = record.decisionId;
+      series[i] = record.request.series;
+      decisionTime[i] = decisionLabel;
+      issueTime[i] = issueLabel;
+      availableFrom[i] = availableLabel;
+      start[i] = starts[t];
+      end[i] = isoUtc(instants[t] + INTERVAL_MS);
+      forecast[i] = record.snapshot.values[t];
+      actual[i] = record.actual[t];
+    }
+  }
+  return makeTable('forecast_snapshots', [
+    str('decision_id', decisionId),
+    str('series', series),
+    constant('provider_name', run.providerName, total),
+    str('decision_time_utc', decisionTime),
+    str('issue_time_utc', issueTime),
+    str('available_from_utc', availableFrom),
+    str('delivery_start_utc', start),
+    str('delivery_end_utc', end),
+    num('forecast_value', forecast),
+    num('actual_value', actual),
+  ]);
+}
+
+/** Every table of a run, in the order they are written. */
+export function runTables(run: BacktestRun, includeSnapshots: boolean): Table[] {
+  const ax = axes(run);
+  const tables = [
+    siteDispatchTable(run, ax),
+    assetDispatchTable(run, ax),
+    assetPnlTable(run),
+    settlementBreakdownTable(run, ax),
+    decisionLogTable(run),
+  ];
+  if (includeSnapshots) {
+    tables.push(forecastSnapshotsTable(run));
+  }
+  return tables;
+}
+
+/** The delivery grid of the window, for normalized inputs. */
+export function windowInstants(run: BacktestRun): Float64Array {
+  const grids = run.context.dates.map((date) => localDayGrid(date, run.context.timezone));
+  const out = new Float64Array(grids.reduce((sum, g) => sum + g.length, 0));
+  let offset = 0;
+  for (const grid of grids) {
+    out.set(grid, offset);
+    offset += grid.length;
+  }
+  return out;
+}
