@@ -1,0 +1,151 @@
+import { UserError } from '@euroflex/config';
+import { localDayGrid } from '@euroflex/markets';
+import {
+  AFTER_INTERVAL_RULE,
+  DAY_AHEAD_RULE,
+  labelledSeries,
+  localMs,
+  requestAsOf,
+} from '../test/support/series';
+import type { ForecastRequest, ForecastSnapshot } from './contract';
+import { createPersistenceProvider } from './persistence';
+
+const provider = createPersistenceProvider();
+
+async function forecast(request: ForecastRequest): Promise<ForecastSnapshot> {
+  return provider.forecast(request);
+}
+
+/** Delivery grid from a local start time to the end of its local day. */
+function restOfDay(dateIso: string, fromLocal: string): Float64Array {
+  const startMs = localMs(`${dateIso}T${fromLocal}`);
+  return localDayGrid(dateIso, 'Europe/Brussels').filter((instantMs) => instantMs >= startMs);
+}
+
+describe('persistence, day-ahead style series (Europe/Brussels)', () => {
+  // Values read "day-of-month HHMM": 190215 is 02:15 local on the 19th.
+  const dayAhead = labelledSeries('day_ahead', '2024-03-17', '2024-04-02');
+  const autumn = labelledSeries('day_ahead', '2024-10-24', '2024-10-29');
+
+  it('copies the previous local day on a normal day, stamped at the decision time', async () => {
+    const decisionMs = localMs('2024-03-19T12:00');
+    const snapshot = await forecast(requestAsOf(dayAhead, DAY_AHEAD_RULE, decisionMs, localDayGrid('2024-03-20', 'Europe/Brussels')));
+    expect(snapshot.values).toHaveLength(96);
+    expect([snapshot.values[0], snapshot.values[1], snapshot.values[48], snapshot.values[95]]).toEqual([190000, 190015, 191200, 192345]);
+    expect(snapshot.issueTimeMs).toBe(decisionMs);
+    expect(snapshot.availableFromMs).toBe(decisionMs);
+    expect(snapshot.provider).toBe('persistence');
+  });
+
+  it('uses the delivery day itself once its prices are public (never a later day)', async () => {
+    // At 13:00 on the 19th the auction result for the 20th is public, and so (not used) nothing later.
+    const snapshot = await forecast(
+      requestAsOf(dayAhead, DAY_AHEAD_RULE, localMs('2024-03-19T13:00'), localDayGrid('2024-03-20', 'Europe/Brussels')),
+    );
+    expect([snapshot.values[0], snapshot.values[95]]).toEqual([200000, 202345]);
+    // A revision on the 20th at 14:00 sees the 21st too, but forecasts the 20th from the 20th.
+    const revision = await forecast(requestAsOf(dayAhead, DAY_AHEAD_RULE, localMs('2024-03-20T14:00'), restOfDay('2024-03-20', '14:15')));
+    expect(revision.values[0]).toBe(201415);
+  });
+
+  it('delivers the 92-interval spring day from a normal source day', async () => {
+    const snapshot = await forecast(
+      requestAsOf(dayAhead, DAY_AHEAD_RULE, localMs('2024-03-30T12:00'), localDayGrid('2024-03-31', 'Europe/Brussels')),
+    );
+    expect(snapshot.values).toHaveLength(92);
+    // 01:45 is followed by 03:00 on the delivery day; the source's 02:xx values are simply unused.
+    expect([snapshot.values[7], snapshot.values[8], snapshot.values[91]]).toEqual([300145, 300300, 302345]);
+    expect(Array.from(snapshot.values).filter((value) => value >= 300200 && value < 300300)).toEqual([]);
+  });
+
+  it('delivers the day after spring-forward from the 92-interval source day: 02:xx takes 01:45', async () => {
+    const snapshot = await forecast(
+      requestAsOf(dayAhead, DAY_AHEAD_RULE, localMs('2024-03-31T12:00'), localDayGrid('2024-04-01', 'Europe/Brussels')),
+    );
+    expect(snapshot.values).toHaveLength(96);
+    expect(Array.from(snapshot.values.subarray(7, 13))).toEqual([310145, 310145, 310145, 310145, 310145, 310300]);
+    expect(snapshot.values[95]).toBe(312345);
+  });
+
+  it('delivers the 100-interval autumn day: both occurrences of 02:xx use the one source value', async () => {
+    const snapshot = await forecast(
+      requestAsOf(autumn, DAY_AHEAD_RULE, localMs('2024-10-26T12:00'), localDayGrid('2024-10-27', 'Europe/Brussels')),
+    );
+    expect(snapshot.values).toHaveLength(100);
+    // Intervals 8-11 are 02:00-02:45 summer time, 12-15 the same clock times in winter time.
+    expect(Array.from(snapshot.values.subarray(8, 17))).toEqual([260200, 260215, 260230, 260245, 260200, 260215, 260230, 260245, 260300]);
+    expect(snapshot.values[99]).toBe(262345);
+  });
+
+  it('delivers the day after fall-back from the 100-interval source day: the first occurrence wins', async () => {
+    const snapshot = await forecast(
+      requestAsOf(autumn, DAY_AHEAD_RULE, localMs('2024-10-27T12:00'), localDayGrid('2024-10-28', 'Europe/Brussels')),
+    );
+    expect(snapshot.values).toHaveLength(96);
+    // The source's second 02:00 is labelled 270200.5; it must not be used.
+    expect(Array.from(snapshot.values.subarray(7, 13))).toEqual([270145, 270200, 270215, 270230, 270245, 270300]);
+    expect(snapshot.values[95]).toBe(272345);
+  });
+
+  it('forecasts extra columns the same way', async () => {
+    const withExtra = labelledSeries('day_ahead', '2024-03-18', '2024-03-20', 'Europe/Brussels', { spread_eur_per_mwh: 0.25 });
+    const snapshot = await forecast(
+      requestAsOf(withExtra, DAY_AHEAD_RULE, localMs('2024-03-19T12:00'), localDayGrid('2024-03-20', 'Europe/Brussels')),
+    );
+    expect(snapshot.extra?.spread_eur_per_mwh[4]).toBe(190100.25);
+  });
+});
+
+describe('persistence, series published after each interval', () => {
+  const activation = labelledSeries('afrr_activation_price_up', '2024-03-18', '2024-03-21');
+
+  it('skips the partly visible newest day on an intraday decision', async () => {
+    // At 10:00 on the 20th the 20th is public up to its 09:30 interval: the source is the 19th.
+    const request = requestAsOf(activation, AFTER_INTERVAL_RULE, localMs('2024-03-20T10:00'), restOfDay('2024-03-20', '10:15'));
+    expect(request.history.values[request.history.values.length - 1]).toBe(200930);
+    const snapshot = await forecast(request);
+    expect([snapshot.values[0], snapshot.values[snapshot.values.length - 1]]).toEqual([191015, 192345]);
+  });
+
+  it('uses a day as soon as its last interval is published', async () => {
+    const tomorrow = localDayGrid('2024-03-21', 'Europe/Brussels');
+    // The 23:45 interval of the 20th is public at 00:15 on the 21st.
+    const before = await forecast(requestAsOf(activation, AFTER_INTERVAL_RULE, localMs('2024-03-21T00:14'), tomorrow));
+    const after = await forecast(requestAsOf(activation, AFTER_INTERVAL_RULE, localMs('2024-03-21T00:15'), tomorrow));
+    expect([before.values[0], after.values[0]]).toEqual([190000, 200000]);
+  });
+
+  it('names the series, the decision and the fix when no complete day is visible', async () => {
+    const shortHistory = labelledSeries('afrr_activation_price_up', '2024-03-20', '2024-03-21');
+    const request = requestAsOf(shortHistory, AFTER_INTERVAL_RULE, localMs('2024-03-20T12:00'), localDayGrid('2024-03-21', 'Europe/Brussels'));
+    const failure = await forecast(request).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(UserError);
+    const message = (failure as UserError).message;
+    expect(message).toContain('`afrr_activation_price_up`');
+    expect(message).toContain('2024-03-20T12:00:00+01:00');
+    expect(message).toContain('the visible data start at 2024-03-20T00:00:00+01:00');
+    expect(message).toContain('start the delivery window one day later or add history');
+    expect((failure as UserError).issues[0]).toMatchObject({ path: 'data.afrr_activation_price_up', code: 'persistence_history_missing' });
+  });
+});
+
+describe('persistence, imbalance', () => {
+  const imbalance = labelledSeries('imbalance', '2024-03-19', '2024-03-20', 'Europe/Brussels', {
+    imbalance_surplus_price_eur_per_mwh: -1,
+    imbalance_shortage_price_eur_per_mwh: 1,
+  });
+
+  it('holds the last visible value (and extra columns) flat over the horizon', async () => {
+    const delivery = restOfDay('2024-03-20', '10:15');
+    const snapshot = await forecast(requestAsOf(imbalance, AFTER_INTERVAL_RULE, localMs('2024-03-20T10:00'), delivery));
+    expect(new Set(snapshot.values)).toEqual(new Set([200930]));
+    expect(snapshot.values).toHaveLength(delivery.length);
+    expect(new Set(snapshot.extra?.imbalance_surplus_price_eur_per_mwh)).toEqual(new Set([200929]));
+    expect(new Set(snapshot.extra?.imbalance_shortage_price_eur_per_mwh)).toEqual(new Set([200931]));
+  });
+
+  it('fails clearly when nothing is visible yet', async () => {
+    const request = requestAsOf(imbalance, AFTER_INTERVAL_RULE, localMs('2024-03-19T00:10'), restOfDay('2024-03-19', '00:15'));
+    await expect(forecast(request)).rejects.toThrow(/needs at least one value visible at the decision time 2024-03-19T00:10:00\+01:00/);
+  });
+});
