@@ -1,0 +1,31 @@
+import type { CrossFieldRule } from './defineRule';
+import { supportedCapability, csvProviderPaths, customModuleFields, riskNeedsScenarios, scenarioIdOnlyForPointCsv } from './forecastRules';
+import { localTimesExist, marketTimezoneMatches, reserveGatesBeforeDayAhead } from './marketRules';
+import { rainflowHasCost, referenceProfileOverrides, terminalTargetExists } from './modelRules';
+import { checkpointsLeaveAWindow } from './revisionRules';
+import { revisionBlockMatchesWorkflow, uniqueAssetIds } from './structureRules';
+import { unusedReserveBlocks, workflowInputs } from './workflowInputRules';
+
+/**
+ * Every cross-field rule, in the reference's order (1-11; its rules 4 and 5 are dropped
+ * because portfolio da_plus_imbalance is supported, and rule 1 lives in the assets
+ * schema) followed by euroflex's own.
+ */
+export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
+  uniqueAssetIds,
+  revisionBlockMatchesWorkflow,
+  supportedCapability,
+  scenarioIdOnlyForPointCsv,
+  riskNeedsScenarios,
+  workflowInputs,
+  csvProviderPaths,
+  customModuleFields,
+  marketTimezoneMatches,
+  localTimesExist,
+  reserveGatesBeforeDayAhead,
+  referenceProfileOverrides,
+  terminalTargetExists,
+  rainflowHasCost,
+  checkpointsLeaveAWindow,
+  unusedReserveBlocks,
+];

@@ -1,0 +1,122 @@
+import { findExecutionWorkflow } from '../executionWorkflow';
+import { isoDatesBetween, localTimeOccurrences, offsetChangesNear, shiftIsoDate } from '../localTime';
+import { MARKET_LABELS, MARKET_TIMEZONES } from '../marketTimezones';
+import { hhmmToMinutes } from '../schema/formats';
+import { PROFILE_DEFAULTS } from '../vocabulary';
+import { defineRule, type RuleReport } from './defineRule';
+
+/** The market adapter fixes the time zone. */
+export const marketTimezoneMatches = defineRule('market_timezone', ['market', 'timing'], ({ market, timing }, report) => {
+  const expected = MARKET_TIMEZONES[market.id];
+  if (timing.timezone !== expected) {
+    report.error(
+      'timing.timezone',
+      'timezone_mismatch',
+      `${MARKET_LABELS[market.id]} adapter requires timezone=${expected} (got ${timing.timezone})`,
+    );
+  }
+});
+
+/** A local time to check on a list of dates. */
+interface LocalTimeUse {
+  readonly path: string;
+  readonly label: string;
+  readonly hhmm: string;
+  readonly dates: readonly string[];
+}
+
+function checkLocalTime(use: LocalTimeUse, timezone: string, report: RuleReport): void {
+  const minutes = hhmmToMinutes(use.hhmm);
+  for (const date of use.dates) {
+    if (!offsetChangesNear(date, timezone)) {
+      continue;
+    }
+    const occurrences = localTimeOccurrences(date, minutes, timezone);
+    if (occurrences === 0) {
+      report.error(
+        use.path,
+        'nonexistent_local_time',
+        `${use.label} ${use.hhmm} does not exist on ${date} in ${timezone} (spring DST change); choose a time outside the skipped hour`,
+      );
+      return;
+    }
+    if (occurrences > 1) {
+      report.error(
+        use.path,
+        'ambiguous_local_time',
+        `${use.label} ${use.hhmm} occurs twice on ${date} in ${timezone} (autumn DST change); choose a time outside the repeated hour`,
+      );
+      return;
+    }
+  }
+}
+
+/**
+ * Local times must exist exactly once on every day they are used: gates on D-1 and
+ * revision checkpoints on D, for every delivery day D.
+ */
+export const localTimesExist = defineRule(
+  'local_times_exist',
+  ['market', 'timing', 'workflow', 'revision'],
+  (config, report) => {
+    const { timing, market } = config;
+    const timezone = MARKET_TIMEZONES[market.id];
+    if (timing.timezone !== timezone) {
+      return;
+    }
+    const deliveryDates = isoDatesBetween(timing.delivery_start_date, timing.delivery_end_date);
+    const gateDates = deliveryDates.map((date) => shiftIsoDate(date, -1));
+    const uses: LocalTimeUse[] = [
+      {
+        path: 'timing.day_ahead_gate_closure_local',
+        label: 'day_ahead_gate_closure_local',
+        hhmm: timing.day_ahead_gate_closure_local,
+        dates: gateDates,
+      },
+    ];
+    const workflow = findExecutionWorkflow(config);
+    for (const product of ['fcr', 'afrr'] as const) {
+      const gate = market.gates[product];
+      if (gate !== undefined && workflow === `da_plus_${product}`) {
+        uses.push({ path: `market.gates.${product}`, label: `market.gates.${product}`, hhmm: gate, dates: gateDates });
+      }
+    }
+    config.revision?.revision_checkpoints_local.forEach((checkpoint, index) => {
+      uses.push({
+        path: `revision.revision_checkpoints_local.${index}`,
+        label: 'revision checkpoint',
+        hhmm: checkpoint,
+        dates: deliveryDates,
+      });
+    });
+    uses.forEach((use) => checkLocalTime(use, timezone, report));
+  },
+);
+
+/**
+ * With sequential gates each reserve product is awarded at its own gate before the
+ * day-ahead gate re-plans energy around the awards, so an overridden reserve gate must
+ * come before the day-ahead gate.
+ */
+export const reserveGatesBeforeDayAhead = defineRule(
+  'gate_order',
+  ['market', 'timing', 'model', 'workflow', 'revision'],
+  (config, report) => {
+    const gates = config.model.gates ?? PROFILE_DEFAULTS[config.model.profile].gates;
+    if (gates !== 'sequential') {
+      return;
+    }
+    const workflow = findExecutionWorkflow(config);
+    const dayAheadGate = config.timing.day_ahead_gate_closure_local;
+    for (const product of ['fcr', 'afrr'] as const) {
+      const gate = config.market.gates[product];
+      if (gate !== undefined && workflow === `da_plus_${product}` && hhmmToMinutes(gate) >= hhmmToMinutes(dayAheadGate)) {
+        report.error(
+          `market.gates.${product}`,
+          'gate_order',
+          `market.gates.${product} (${gate}) must be before day_ahead_gate_closure_local (${dayAheadGate}) with model.gates=sequential: reserves are awarded before the day-ahead nomination`,
+        );
+      }
+    }
+  },
+);
