@@ -1,8 +1,8 @@
 import { UserError, type LabIssue } from '@euroflex/config';
 import { INTERVAL_MS, isoLocal, isoUtc, type Series } from '@euroflex/markets';
 import type { ForecastProvider, ForecastRequest, ForecastSnapshot } from './contract';
-import { createLocalClock, type LocalClock } from './localClock';
-import { findSourceDay, slotOf, type SourceDay } from './sourceDaySlots';
+import { createLocalCalendar, dateIsoOf, type LocalCalendar } from './localCalendar';
+import { createSourceDayFinder, slotOf, type SourceDay, type SourceDayFinder } from './sourceDaySlots';
 
 /** Name of the persistence provider, as written in configs and snapshot tables. */
 export const PERSISTENCE = 'persistence';
@@ -27,26 +27,19 @@ function noCompleteDay(request: ForecastRequest, deliveryDateIso: string): UserE
   return new UserError(message, [issue]);
 }
 
-function emptyExtra(history: Series, length: number): Record<string, Float64Array> {
-  const extra: Record<string, Float64Array> = {};
-  for (const column of Object.keys(history.columns)) {
-    extra[column] = new Float64Array(length);
+/** Values (and extra columns) of the history at `sourceIndex`, one per delivery instant. */
+function gather(history: Series, sourceIndex: Int32Array): { values: Float64Array; extra?: Record<string, Float64Array> } {
+  const pick = (column: Float64Array): Float64Array => Float64Array.from(sourceIndex, (index) => column[index]);
+  const columns = Object.entries(history.columns);
+  if (columns.length === 0) {
+    return { values: pick(history.values) };
   }
-  return extra;
-}
-
-/** Fill `values`/`extra` at `i` from history index `index`. */
-function copyAt(history: Series, index: number, i: number, values: Float64Array, extra: Record<string, Float64Array>): void {
-  values[i] = history.values[index];
-  for (const [column, out] of Object.entries(extra)) {
-    out[i] = history.columns[column][index];
-  }
+  return { values: pick(history.values), extra: Object.fromEntries(columns.map(([name, column]) => [name, pick(column)])) };
 }
 
 /** Imbalance: the last visible value, held flat over the whole horizon. */
-function lastValueHeld(request: ForecastRequest, values: Float64Array, extra: Record<string, Float64Array>): void {
-  const { history } = request;
-  const last = history.instantsMs.length - 1;
+function lastValueHeld(request: ForecastRequest): Int32Array {
+  const last = request.history.instantsMs.length - 1;
   if (last < 0) {
     const message =
       `persistence for \`${request.series}\` needs at least one value visible at the decision time ` +
@@ -55,31 +48,26 @@ function lastValueHeld(request: ForecastRequest, values: Float64Array, extra: Re
       { path: `data.${request.series}`, code: 'persistence_history_missing', message, instant: isoUtc(request.decisionTimeMs) },
     ]);
   }
-  for (let i = 0; i < values.length; i += 1) {
-    copyAt(history, last, i, values, extra);
-  }
+  return new Int32Array(request.deliveryInstantsMs.length).fill(last);
 }
 
 /** Same local wall-clock quarter-hour on the most recent fully visible local day, per delivery day. */
-function sameSlotOfSourceDay(
-  request: ForecastRequest,
-  clock: LocalClock,
-  values: Float64Array,
-  extra: Record<string, Float64Array>,
-): void {
-  const sourceByDeliveryDate = new Map<string, SourceDay>();
-  for (let i = 0; i < values.length; i += 1) {
-    const reading = clock(request.deliveryInstantsMs[i]);
-    let source = sourceByDeliveryDate.get(reading.dateIso);
+function sameSlotOfSourceDay(request: ForecastRequest, calendar: LocalCalendar, findSourceDay: SourceDayFinder): Int32Array {
+  const sourceIndex = new Int32Array(request.deliveryInstantsMs.length);
+  const sourceByDeliveryDay = new Map<number, SourceDay>();
+  for (let i = 0; i < sourceIndex.length; i += 1) {
+    const reading = calendar.read(request.deliveryInstantsMs[i]);
+    let source = sourceByDeliveryDay.get(reading.localDay);
     if (source === undefined) {
-      source = findSourceDay(request.history, reading.dateIso, request.timezone, clock);
+      source = findSourceDay(request.history, reading.localDay);
       if (source === undefined) {
-        throw noCompleteDay(request, reading.dateIso);
+        throw noCompleteDay(request, dateIsoOf(reading.localDay));
       }
-      sourceByDeliveryDate.set(reading.dateIso, source);
+      sourceByDeliveryDay.set(reading.localDay, source);
     }
-    copyAt(request.history, source.historyIndexBySlot[slotOf(reading.minuteOfDay)], i, values, extra);
+    sourceIndex[i] = source.start + source.offsetBySlot[slotOf(reading.minuteOfDay)];
   }
+  return sourceIndex;
 }
 
 /**
@@ -98,31 +86,27 @@ function sameSlotOfSourceDay(
  * history is visible.
  */
 export function createPersistenceProvider(): ForecastProvider {
-  const clocks = new Map<string, LocalClock>();
+  const calendars = new Map<string, { calendar: LocalCalendar; findSourceDay: SourceDayFinder }>();
   return {
     name: PERSISTENCE,
     auditable: true,
     forecast(request: ForecastRequest): ForecastSnapshot {
-      let clock = clocks.get(request.timezone);
-      if (clock === undefined) {
-        clock = createLocalClock(request.timezone);
-        clocks.set(request.timezone, clock);
+      let zone = calendars.get(request.timezone);
+      if (zone === undefined) {
+        const calendar = createLocalCalendar(request.timezone);
+        zone = { calendar, findSourceDay: createSourceDayFinder(calendar) };
+        calendars.set(request.timezone, zone);
       }
-      const count = request.deliveryInstantsMs.length;
-      const values = new Float64Array(count);
-      const extra = emptyExtra(request.history, count);
-      if (request.series === 'imbalance') {
-        lastValueHeld(request, values, extra);
-      } else {
-        sameSlotOfSourceDay(request, clock, values, extra);
-      }
+      const sourceIndex =
+        request.series === 'imbalance' ? lastValueHeld(request) : sameSlotOfSourceDay(request, zone.calendar, zone.findSourceDay);
+      const { values, extra } = gather(request.history, sourceIndex);
       return {
         series: request.series,
         provider: PERSISTENCE,
         issueTimeMs: request.decisionTimeMs,
         availableFromMs: request.decisionTimeMs,
         values,
-        ...(Object.keys(extra).length > 0 ? { extra } : {}),
+        ...(extra === undefined ? {} : { extra }),
       };
     },
   };

@@ -1,5 +1,5 @@
-import { addDays, indexOfInstant, localDayGrid, type Series } from '@euroflex/markets';
-import type { LocalClock } from './localClock';
+import { indexOfInstant, type Series } from '@euroflex/markets';
+import type { LocalCalendar } from './localCalendar';
 
 /** Quarter-hour wall-clock slots of a local day: 00:00 is slot 0, 23:45 is slot 95. */
 export const SLOTS_PER_DAY = 96;
@@ -7,17 +7,23 @@ const SLOT_MINUTES = 15;
 
 /** The local day persistence copies from, and where each wall-clock slot of it sits in the history. */
 export interface SourceDay {
-  readonly dateIso: string;
-  /** History index of each wall-clock slot (length 96). */
-  readonly historyIndexBySlot: Int32Array;
+  /** Local day number (see `LocalClockReading.localDay`). */
+  readonly localDay: number;
+  /** History index of the day's first interval. */
+  readonly start: number;
+  /** Position within the day of the value each wall-clock slot takes (length 96). */
+  readonly offsetBySlot: Int32Array;
 }
+
+/** Finds the source day of a delivery day in a visible history. */
+export type SourceDayFinder = (history: Series, latestLocalDay: number) => SourceDay | undefined;
 
 /** Wall-clock slot of a local reading. */
 export function slotOf(minuteOfDay: number): number {
   return Math.floor(minuteOfDay / SLOT_MINUTES);
 }
 
-/** Index of the first history interval of `dateIso`, if every interval of that local day is in the history. */
+/** Index in `history` of the first interval of a local day's `grid`, if the whole day is there; else -1. */
 function completeDayStart(history: Series, grid: Float64Array): number {
   const start = indexOfInstant(history, grid[0]);
   if (start < 0 || start + grid.length > history.instantsMs.length) {
@@ -32,16 +38,16 @@ function completeDayStart(history: Series, grid: Float64Array): number {
 }
 
 /**
- * Map each wall-clock slot to the history index of the source day's value. An autumn
+ * Map each wall-clock slot to the position in the day of the value it takes. An autumn
  * source day has its 02:xx slots twice: the first occurrence wins. A spring source day
  * lacks 02:00-02:45: those slots take the last earlier slot the day has (01:45).
  */
-function slotsOfDay(grid: Float64Array, start: number, clock: LocalClock): Int32Array {
+function offsetsBySlot(grid: Float64Array, calendar: LocalCalendar): Int32Array {
   const bySlot = new Int32Array(SLOTS_PER_DAY).fill(-1);
   for (let k = 0; k < grid.length; k += 1) {
-    const slot = slotOf(clock(grid[k]).minuteOfDay);
+    const slot = slotOf(calendar.read(grid[k]).minuteOfDay);
     if (bySlot[slot] === -1) {
-      bySlot[slot] = start + k;
+      bySlot[slot] = k;
     }
   }
   const firstPresent = bySlot.findIndex((index) => index !== -1);
@@ -54,30 +60,32 @@ function slotsOfDay(grid: Float64Array, start: number, clock: LocalClock): Int32
 }
 
 /**
- * The most recent local day, not after `latestDateIso`, whose every quarter-hour is in
- * `history`; undefined if there is none. `history` is what was public at the decision
- * time, so a day found here was fully visible then.
+ * A finder of the most recent local day, not after `latestLocalDay`, whose every
+ * quarter-hour is in `history`; undefined if there is none. `history` is what was public at
+ * the decision time, so a day found there was fully visible then. The slot layout of each
+ * day depends only on the calendar and is memoised.
  */
-export function findSourceDay(
-  history: Series,
-  latestDateIso: string,
-  timezone: string,
-  clock: LocalClock,
-): SourceDay | undefined {
-  const count = history.instantsMs.length;
-  if (count === 0) {
-    return undefined;
-  }
-  const earliestDateIso = clock(history.instantsMs[0]).dateIso;
-  const lastDateIso = clock(history.instantsMs[count - 1]).dateIso;
-  let dateIso = latestDateIso < lastDateIso ? latestDateIso : lastDateIso;
-  while (dateIso >= earliestDateIso) {
-    const grid = localDayGrid(dateIso, timezone);
-    const start = completeDayStart(history, grid);
-    if (start >= 0) {
-      return { dateIso, historyIndexBySlot: slotsOfDay(grid, start, clock) };
+export function createSourceDayFinder(calendar: LocalCalendar): SourceDayFinder {
+  const layouts = new Map<number, Int32Array>();
+  return (history: Series, latestLocalDay: number): SourceDay | undefined => {
+    const count = history.instantsMs.length;
+    if (count === 0) {
+      return undefined;
     }
-    dateIso = addDays(dateIso, -1);
-  }
-  return undefined;
+    const earliestDay = calendar.read(history.instantsMs[0]).localDay;
+    const lastDay = calendar.read(history.instantsMs[count - 1]).localDay;
+    for (let localDay = Math.min(latestLocalDay, lastDay); localDay >= earliestDay; localDay -= 1) {
+      const grid = calendar.dayGrid(localDay);
+      const start = completeDayStart(history, grid);
+      if (start >= 0) {
+        let offsetBySlot = layouts.get(localDay);
+        if (offsetBySlot === undefined) {
+          offsetBySlot = offsetsBySlot(grid, calendar);
+          layouts.set(localDay, offsetBySlot);
+        }
+        return { localDay, start, offsetBySlot };
+      }
+    }
+    return undefined;
+  };
 }
