@@ -58,6 +58,7 @@ export interface CapabilityRule {
 }
 
 const scenario = ['scenario_bundle'] as const;
+const point = ['point'] as const;
 
 /** THE capability table. Validation, `euroflex capabilities` and docs/capabilities.md come from it. */
 export const CAPABILITY_RULES: readonly CapabilityRule[] = [
@@ -92,6 +93,7 @@ export const CAPABILITY_RULES: readonly CapabilityRule[] = [
   },
   {
     providers: ['perfect_foresight'],
+    modes: point,
     tier: 'oracle_only',
     note: 'Perfect foresight plans on actual prices: an oracle benchmark, not auditable',
   },
@@ -101,11 +103,13 @@ export const CAPABILITY_RULES: readonly CapabilityRule[] = [
     revision: true,
     scopes: ['portfolio'],
     providers: ['persistence', 'csv'],
+    modes: point,
     tier: 'ga',
     note: 'GA path: validate-config, validate-data, backtest, reconcile, export-schedule operator, export-bids bid_planning',
   },
   {
     providers: ['custom_module'],
+    modes: point,
     tier: 'experimental',
     note: 'Trusted local JS/TS ES module forecaster (auditable); the module contract is new in euroflex',
   },

@@ -1,5 +1,6 @@
 import { CROSS_FIELD_RULES } from './rules/crossFieldRules';
 import { runRules } from './rules/defineRule';
+import { whenFieldsValid } from './schema/addRuleIssue';
 import { CONFIG_BLOCK_KEYS, configObjectSchema } from './schema/configShape';
 
 const ALL_BLOCKS = new Set(CONFIG_BLOCK_KEYS);
@@ -18,4 +19,4 @@ export const configSchema = configObjectSchema.superRefine((config, ctx) => {
       params: { code: issue.code },
     });
   }
-});
+}, whenFieldsValid);

@@ -12,3 +12,12 @@ export function addRuleIssue(
 ): void {
   ctx.addIssue({ code: 'custom', path: [...path], message, params: { code } });
 }
+
+/**
+ * `superRefine` option: run a block rule only when the block's own fields are valid
+ * (zod would otherwise run it after non-fatal issues such as a failed minimum). Unknown
+ * keys do not stop it: the known fields are still worth checking.
+ */
+export const whenFieldsValid = {
+  when: (payload: z.core.ParsePayload): boolean => payload.issues.every((issue) => issue.code === 'unrecognized_keys'),
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addRuleIssue } from './addRuleIssue';
+import { addRuleIssue, whenFieldsValid } from './addRuleIssue';
 import { offsetDateTimeMs, offsetDateTimeSchema } from './formats';
 
 /**
@@ -26,7 +26,7 @@ export const outageSchema = z
         `Availability windows must have end > start (start ${outage.start}, end ${outage.end})`,
       );
     }
-  });
+  }, whenFieldsValid);
 
 /** `assets[].battery.availability`: planned outages and derates. */
 export const availabilitySchema = z.strictObject({

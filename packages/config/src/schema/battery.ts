@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addRuleIssue } from './addRuleIssue';
+import { addRuleIssue, whenFieldsValid } from './addRuleIssue';
 import { availabilitySchema } from './availability';
 import { fmt } from './formats';
 
@@ -93,6 +93,6 @@ export const batterySchema = z
         );
       }
     });
-  });
+  }, whenFieldsValid);
 
 export type BatteryConfig = z.output<typeof batterySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addRuleIssue } from './addRuleIssue';
+import { addRuleIssue, whenFieldsValid } from './addRuleIssue';
 
 export const DEGRADATION_MODES = ['throughput_linear', 'equivalent_cycle_linear', 'rainflow_offline'] as const;
 
@@ -36,6 +36,6 @@ export const degradationSchema = z
         'eur_per_equivalent_cycle is required for equivalent_cycle_linear degradation; set a number >= 0',
       );
     }
-  });
+  }, whenFieldsValid);
 
 export type DegradationConfig = z.output<typeof degradationSchema>;

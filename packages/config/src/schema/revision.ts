@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BASE_WORKFLOWS } from '../vocabulary';
-import { addRuleIssue } from './addRuleIssue';
+import { addRuleIssue, whenFieldsValid } from './addRuleIssue';
 import { hhmmSchema, hhmmToMinutes, isHhmm } from './formats';
 import { realizedInputsSchema } from './data';
 
@@ -72,6 +72,6 @@ export const revisionSchema = z
         );
       }
     }
-  });
+  }, whenFieldsValid);
 
 export type RevisionConfig = z.output<typeof revisionSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addRuleIssue } from './addRuleIssue';
+import { addRuleIssue, whenFieldsValid } from './addRuleIssue';
 
 /** Risk modes; `cvar_lite` (the reference's name) is accepted as an alias of `cvar`. */
 export const RISK_MODES = ['expected_value', 'downside_penalty', 'cvar'] as const;
@@ -47,7 +47,7 @@ export const riskSchema = z
         `tail_alpha is only valid when risk.mode is cvar_lite or cvar (mode is ${risk.mode}); remove tail_alpha`,
       );
     }
-  })
+  }, whenFieldsValid)
   .transform((risk) => {
     if (risk.mode !== 'cvar_lite') {
       return { ...risk, mode: risk.mode };

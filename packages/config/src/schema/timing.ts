@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addRuleIssue } from './addRuleIssue';
+import { addRuleIssue, whenFieldsValid } from './addRuleIssue';
 import { hhmmSchema, isoDateSchema } from './formats';
 
 /** `timing`: time zone, grid, cadence and the local delivery window. */
@@ -30,6 +30,6 @@ export const timingSchema = z
     if (timing.delivery_end_date < timing.delivery_start_date) {
       addRuleIssue(ctx, ['delivery_end_date'], 'invalid_window', `delivery_end_date must be on or after delivery_start_date (${timing.delivery_end_date} is before ${timing.delivery_start_date})`);
     }
-  });
+  }, whenFieldsValid);
 
 export type TimingConfig = z.output<typeof timingSchema>;
