@@ -45,7 +45,11 @@ export interface ForecastSnapshot {
   readonly scenarios?: readonly ForecastScenario[];
 }
 
-/** A forecast provider. `forecast` must be a pure function of its request. */
+/**
+ * A forecast provider. `forecast` must be a pure function of its request. It reports
+ * problems with the user's data or files as `UserError`s (from @euroflex/config) naming the
+ * series, the decision time and the fix; the engine checks every answer with `validateSnapshot`.
+ */
 export interface ForecastProvider {
   readonly name: string;
   /** False only for perfect foresight, the oracle. */
