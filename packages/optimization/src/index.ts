@@ -1,1 +1,28 @@
-export {};
+// Solver adapter (the only code that talks to HiGHS).
+export { createSolver, DEFAULT_MIP_REL_GAP } from './solver/createSolver';
+export type { Solver } from './solver/createSolver';
+export type { CscMatrix, LinearModel, LpNames } from './solver/LinearModel';
+export type { SolveOptions, SolveResult, SolveStatus, SolverStats } from './solver/SolveResult';
+
+// Model builder.
+export { lpName } from './model/lpName';
+export { ModelBuilder } from './model/ModelBuilder';
+export type { BuilderCapacity } from './model/ModelBuilder';
+export type { BlockValues, ConstraintBlock, ConstraintSpec, VariableBlock, VariableSpec } from './model/blocks';
+export { CONSTRAINT_FAMILIES, VARIABLE_FAMILIES } from './model/families';
+export type { ConstraintFamily, VariableFamily } from './model/families';
+export { buildModel } from './buildModel';
+export type { BuildOptions, BuiltModel, DispatchLayout } from './buildModel';
+export { IntervalMode } from './components/battery/intervalMode';
+
+// The da_only kernel.
+export type { DispatchAsset, DispatchProblem, DispatchSite } from './dispatch/DispatchProblem';
+export type { DispatchAssetPlan, DispatchDuals, DispatchResult, DispatchStats } from './dispatch/DispatchResult';
+export { solveDispatch } from './dispatch/solveDispatch';
+export type { DispatchOptions } from './dispatch/solveDispatch';
+export { validateDispatchProblem } from './dispatch/validateDispatchProblem';
+export { burnThresholdEurPerMwh } from './dispatch/exclusivity';
+
+// Invariant checks.
+export { checkPlanInvariants } from './checks/checkPlanInvariants';
+export type { InvariantCode, InvariantViolation } from './checks/checkPlanInvariants';

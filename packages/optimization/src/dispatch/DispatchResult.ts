@@ -1,0 +1,51 @@
+import type { SolveStatus } from '../solver/SolveResult';
+
+/** The plan of one asset. */
+export interface DispatchAssetPlan {
+  readonly id: string;
+  /** c_t in MW, length N. */
+  readonly chargeMw: Float64Array;
+  /** d_t in MW, length N. Never > 1e-9 where `chargeMw` is > 1e-9. */
+  readonly dischargeMw: Float64Array;
+  /** s_t in MWh at instants 0..N, length N + 1. */
+  readonly socMwh: Float64Array;
+}
+
+/** Solver work behind one decision. */
+export interface DispatchStats {
+  readonly lpSolves: number;
+  readonly milpSolves: number;
+  /** Binary columns of the MILP (0 when the LP sufficed). */
+  readonly binaryCount: number;
+  /** Wall time inside HiGHS for this decision, in milliseconds. */
+  readonly solverMs: number;
+  /** Achieved relative gap of the MILP; null when no MILP was solved. */
+  readonly mipGap: number | null;
+}
+
+/**
+ * Shadow prices of the POI rows in the final LP (after a MILP: the LP with the chosen modes
+ * fixed). Entry t is the objective gain in EUR per extra MW of limit in interval t; > 0
+ * exactly where the limit binds and costs money.
+ */
+export interface DispatchDuals {
+  readonly poiImportEurPerMw: Float64Array;
+  readonly poiExportEurPerMw: Float64Array;
+}
+
+/**
+ * Outcome of one dispatch decision. `assets` holds a plan when `status` is `optimal` (or
+ * `time_limit` with a MILP incumbent) and is empty otherwise; `objectiveEur` is then NaN.
+ */
+export interface DispatchResult {
+  readonly status: SolveStatus;
+  /** sum_a,t dt [pDA (d - c) - k (c + d)] of the returned plan, in EUR. */
+  readonly objectiveEur: number;
+  readonly assets: readonly DispatchAssetPlan[];
+  /** `lp` when the LP optimum already had no overlap where burning pays, `milp` otherwise. */
+  readonly solvedAs: 'lp' | 'milp';
+  readonly stats: DispatchStats;
+  readonly duals?: DispatchDuals;
+  /** Why the decision failed, when it did. */
+  readonly message?: string;
+}

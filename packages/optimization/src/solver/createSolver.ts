@@ -1,0 +1,177 @@
+import loadHighs from 'highs';
+import type { Highs, Model } from 'highs';
+import { isMip } from './LinearModel';
+import type { LinearModel } from './LinearModel';
+import type { SolveOptions, SolveResult, SolverStats } from './SolveResult';
+import { readOutcome } from './readOutcome';
+import { toModelData } from './toModelData';
+import { warmUpModels } from './warmUpModels';
+import { WarmSlot } from './WarmSlot';
+
+/** Default relative MIP gap: 1e-6, i.e. proven optimal for money-sized objectives. */
+export const DEFAULT_MIP_REL_GAP = 1e-6;
+
+/**
+ * Our MILPs are small (tens of binaries) and their root LP is tight, so branch and bound
+ * with cuts proves them optimal at once. HiGHS' primal heuristics, sub-MIPs and restarts
+ * then cost 10-100x the solve itself (feasibility jump alone ~50 ms per run), so they are
+ * off. Optimality is still proven to `mipRelGap`.
+ */
+const FAST_SMALL_MIP = {
+  mip_heuristic_effort: 0,
+  mip_heuristic_run_feasibility_jump: false,
+  mip_heuristic_run_rins: false,
+  mip_heuristic_run_rens: false,
+  mip_heuristic_run_root_reduced_cost: false,
+  mip_heuristic_run_zi_round: false,
+  mip_heuristic_run_shifting: false,
+  mip_allow_restart: false,
+  mip_detect_symmetry: false,
+} as const;
+
+/** HiGHS options must be finite numbers; this stands for "no time limit". */
+const NO_TIME_LIMIT_S = 1e300;
+
+/** One warm HiGHS (WebAssembly) instance. Not thread-safe; one per worker. */
+export interface Solver {
+  /** Solves an LP or MILP. Infeasible, unbounded and limits are statuses; nothing throws. */
+  solve(model: LinearModel, options?: SolveOptions): SolveResult;
+  /** CPLEX LP text of the model with its LP names (debugging; names are built only here). */
+  writeLp(model: LinearModel): string;
+  /** Totals since creation or the last `resetStats()` (a copy). */
+  readonly stats: SolverStats;
+  resetStats(): void;
+  /** Frees the persistent HiGHS model; the solver must not be used afterwards. */
+  dispose(): void;
+  /** HiGHS version string, e.g. `1.15.1`. */
+  readonly version: string;
+}
+
+/**
+ * Loads one HiGHS instance and warms it up (the first solves of a fresh WebAssembly
+ * instance are 10-30x slower), so the first real decision is not penalised.
+ */
+export async function createSolver(): Promise<Solver> {
+  const solver = new HighsSolver(await loadHighs());
+  for (const model of warmUpModels()) {
+    solver.solve(model, { warmStart: false });
+  }
+  solver.resetStats();
+  return solver;
+}
+
+class HighsSolver implements Solver {
+  private readonly totals: SolverStats = { lpSolves: 0, milpSolves: 0, solverMs: 0 };
+  private readonly slot = new WarmSlot();
+  private lpModel: Model | undefined;
+  private lpTimeLimit = NO_TIME_LIMIT_S;
+
+  constructor(private readonly highs: Highs) {}
+
+  get version(): string {
+    return this.highs.version.string;
+  }
+
+  get stats(): SolverStats {
+    return { ...this.totals };
+  }
+
+  resetStats(): void {
+    this.totals.lpSolves = 0;
+    this.totals.milpSolves = 0;
+    this.totals.solverMs = 0;
+  }
+
+  solve(model: LinearModel, options: SolveOptions = {}): SolveResult {
+    const mip = isMip(model);
+    const started = performance.now();
+    let result: SolveResult;
+    try {
+      result = mip ? this.runMip(model, options, started) : this.runLp(model, options, started);
+    } catch (error) {
+      this.slot.clear();
+      const message = error instanceof Error ? error.message : String(error);
+      result = failed(model, performance.now() - started, message);
+    }
+    if (mip) {
+      this.totals.milpSolves += 1;
+    } else {
+      this.totals.lpSolves += 1;
+    }
+    this.totals.solverMs += result.solverMs;
+    return result;
+  }
+
+  writeLp(model: LinearModel): string {
+    const hm = this.highs.createModel(toModelData(this.highs, model, true));
+    try {
+      return hm.exportModel('lp');
+    } finally {
+      hm.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.lpModel?.dispose();
+    this.lpModel = undefined;
+    this.slot.clear();
+  }
+
+  private runLp(model: LinearModel, options: SolveOptions, started: number): SolveResult {
+    if (this.lpModel === undefined) {
+      this.lpModel = this.highs.createModel();
+      this.lpModel.options.set({ output_flag: false });
+    }
+    const hm = this.lpModel;
+    const warm = options.warmStart !== false && model.numCols > 0 && model.numRows > 0 && this.slot.matches(model);
+    if (warm) {
+      const cols = { kind: 'range', from: 0, to: model.numCols - 1 } as const;
+      hm.changeColsCost(cols, model.colCost);
+      hm.changeColsBounds(cols, model.colLower, model.colUpper);
+      hm.changeRowsBounds({ kind: 'range', from: 0, to: model.numRows - 1 }, model.rowLower, model.rowUpper);
+    } else {
+      this.slot.clear();
+      hm.passModel(toModelData(this.highs, model, false));
+      hm.clearSolver();
+      this.slot.store(model);
+    }
+    const timeLimit = Math.min(options.timeLimitSeconds ?? NO_TIME_LIMIT_S, NO_TIME_LIMIT_S);
+    if (timeLimit !== this.lpTimeLimit) {
+      hm.options.set({ time_limit: timeLimit });
+      this.lpTimeLimit = timeLimit;
+    }
+    if (timeLimit < NO_TIME_LIMIT_S) {
+      hm.zeroAllClocks();
+    }
+    hm.run();
+    return readOutcome(hm, model, false, started);
+  }
+
+  private runMip(model: LinearModel, options: SolveOptions, started: number): SolveResult {
+    const hm = this.highs.createModel(toModelData(this.highs, model, false));
+    try {
+      hm.options.set({
+        output_flag: false,
+        ...FAST_SMALL_MIP,
+        mip_rel_gap: options.mipRelGap ?? DEFAULT_MIP_REL_GAP,
+        time_limit: Math.min(options.timeLimitSeconds ?? NO_TIME_LIMIT_S, NO_TIME_LIMIT_S),
+      });
+      hm.run();
+      return readOutcome(hm, model, true, started);
+    } finally {
+      hm.dispose();
+    }
+  }
+}
+
+function failed(model: LinearModel, solverMs: number, message: string): SolveResult {
+  return {
+    status: 'error',
+    objective: Number.NaN,
+    hasSolution: false,
+    x: new Float64Array(model.numCols),
+    solverMs,
+    iterations: 0,
+    message,
+  };
+}
