@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { normalizeTable, type NormalizeResult, type NormalizeTableOptions } from '../normalize/normalizeTable';
+import { parseCsvText } from './csvText';
+import { writeSeriesCsv } from './writeSeriesCsv';
+
+/**
+ * Options of `normalizeCsv`, one per `euroflex normalize` flag: `--input`, `--output`,
+ * `--series`, `--timestamp-column`, `--value-column`, `--timezone`, `--unit-factor`,
+ * `--delimiter`, `--decimal-comma`, `--resolution`, `--zone`, `--source`, `--fill`.
+ */
+export interface NormalizeOptions extends NormalizeTableOptions {
+  /** Foreign CSV to read. */
+  readonly input: string;
+  /** Canonical CSV to write; nothing is written when omitted or when no row is usable. */
+  readonly output?: string;
+  /** Field delimiter of the input (`,` default, `;` for many European exports). */
+  readonly delimiter?: string;
+  /** `quality_status` of the output rows; default `unknown`. */
+  readonly qualityStatus?: string;
+}
+
+/**
+ * Convert a foreign CSV into the canonical series format: column mapping, time zone of the
+ * timestamps (DST gaps and repeats reported), number format, unit factor, resolution
+ * (expanded to quarter-hours) and an opt-in fill recorded per row. Input problems and
+ * remaining gaps come back as issues; the output is written when any row is usable.
+ */
+export function normalizeCsv(options: NormalizeOptions): NormalizeResult & { written: boolean } {
+  let text: string;
+  try {
+    text = readFileSync(options.input, 'utf8');
+  } catch (error) {
+    return {
+      series: undefined,
+      rowProvenance: [],
+      marketTimezone: options.marketTimezone ?? '',
+      rows: 0,
+      issues: [{ path: 'input', code: 'file_not_found', file: options.input, message: `cannot read the input (${String(error)}); check --input` }],
+      gaps: [],
+      filled: [],
+      written: false,
+    };
+  }
+  const table = parseCsvText(text, options.delimiter ?? ',');
+  const result = normalizeTable(
+    table,
+    { ...options, provenance: options.provenance ?? `normalized_from_${basename(options.input)}` },
+    options.input,
+  );
+  if (options.output === undefined || result.series === undefined) {
+    return { ...result, written: false };
+  }
+  writeSeriesCsv(options.output, result.series, {
+    timezone: result.marketTimezone,
+    rowProvenance: result.rowProvenance,
+    ...(options.qualityStatus === undefined ? {} : { qualityStatus: options.qualityStatus }),
+  });
+  return { ...result, written: true };
+}

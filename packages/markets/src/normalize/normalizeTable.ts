@@ -1,0 +1,200 @@
+import type { LabIssue, SeriesName } from '@euroflex/config';
+import { adapterForZone } from '../adapters/registry';
+import { isoUtc } from '../calendar';
+import { windowBoundsMs } from '../coverage';
+import { resolutionLabel, resolutionMinutesOf } from '../resolution';
+import { INTERVAL_MS, type Series } from '../series';
+import { assembleQuarterHours } from '../table/assembleQuarterHours';
+import type { CsvTable } from '../table/csvTable';
+import { zoneClock, type ZoneClock } from '../time/zoneClock';
+import { fillGaps, fillMethods, type FilledInstant, type FillOption } from './fillGaps';
+import { normalizeOutput } from './normalizeOutput';
+import { readForeignRows } from './readForeignRows';
+
+/** How to read a foreign table (everything but the file paths of NormalizeOptions). */
+export interface NormalizeTableOptions {
+  /** Output series name (the `market` column). */
+  readonly series: SeriesName;
+  readonly timestampColumn: string;
+  readonly valueColumn: string;
+  /** Extra numeric columns to carry: output column name -> input column name. */
+  readonly extraColumns?: Readonly<Record<string, string>>;
+  /** Zone of timestamps without an offset: `UTC` or an IANA zone (naive local times). */
+  readonly timezone: string;
+  /** luxon format of non-ISO timestamps (e.g. `ddLLLyyyy HH:mm:ss`), read as naive wall clock. */
+  readonly timestampFormat?: string;
+  /** Market time zone for `timestamp_local` and block grids; default from `zone`, else `timezone`. */
+  readonly marketTimezone?: string;
+  /** Multiply every value, e.g. 1000 for EUR/kWh -> EUR/MWh; default 1. */
+  readonly unitFactor?: number;
+  /** `1.234,56` numbers; default false. */
+  readonly decimalComma?: boolean;
+  /** Round values to this many decimals after scaling; default: only scaling noise is removed. */
+  readonly decimals?: number;
+  /** Resolution of the input rows (`PT15M` default, `PT60M`, `PT4H`); output is always PT15M. */
+  readonly resolution?: string;
+  /** Bidding-zone EIC for the `zone` column. */
+  readonly zone?: string;
+  /** `source` column label; default `normalized`. */
+  readonly source?: string;
+  /** Provenance tag of every row; default `normalized`. */
+  readonly provenance?: string;
+  /** Gap filling; default `none` (gaps are reported, never filled). */
+  readonly fill?: FillOption;
+  /** Keep only these local days and check them complete (both ends included). */
+  readonly window?: { readonly startDate: string; readonly endDate: string };
+}
+
+/** The outcome of a normalisation: the canonical series, what was filled and what is wrong. */
+export interface NormalizeResult {
+  /** Undefined when nothing usable was found (missing columns, no valid row). */
+  readonly series: Series | undefined;
+  /** Provenance cell of each output row (expansion and fills recorded per row). */
+  readonly rowProvenance: string[];
+  /** Market time zone used for local labels ('' if it could not be told). */
+  readonly marketTimezone: string;
+  /** Data rows of the input. */
+  readonly rows: number;
+  /** Input problems (rows left out, DST, duplicates) and unfilled gaps. */
+  readonly issues: LabIssue[];
+  /** Quarter-hours still missing in the output (ISO UTC). */
+  readonly gaps: string[];
+  readonly filled: FilledInstant[];
+}
+
+/** Convert a foreign table into a canonical quarter-hour series (pure; see normalizeCsv). */
+export function normalizeTable(table: CsvTable, options: NormalizeTableOptions, file?: string): NormalizeResult {
+  const issues: LabIssue[] = [];
+  const report = (issue: Omit<LabIssue, 'file'>): void => {
+    issues.push(file === undefined ? issue : { ...issue, file });
+  };
+  const setup = checkSetup(table, options, report);
+  const fail = (): NormalizeResult => ({
+    series: undefined,
+    rowProvenance: [],
+    marketTimezone: setup?.market.timezone ?? '',
+    rows: table.rowCount,
+    issues,
+    gaps: [],
+    filled: [],
+  });
+  if (setup === undefined) {
+    return fail();
+  }
+  const { market, minutes } = setup;
+  const rows = readForeignRows(
+    table,
+    { ...options, extraColumns: Object.entries(options.extraColumns ?? {}), naiveClock: setup.naiveClock },
+    report,
+  );
+  const assembly = assembleQuarterHours(
+    { ...rows.samples, resolutionMinutes: rows.samples.instantsMs.map(() => minutes) },
+    market,
+  );
+  for (const off of assembly.offGrid) {
+    report({
+      path: options.timestampColumn,
+      code: 'resolution_mismatch',
+      row: table.line(off.rowIndex),
+      instant: isoUtc(off.instantMs),
+      message: `the row does not start on a ${resolutionLabel(minutes)} boundary of ${market.timezone}; fix the timestamp or --resolution`,
+    });
+  }
+  for (const duplicate of assembly.duplicates) {
+    report({
+      path: options.timestampColumn,
+      code: 'duplicate_instant',
+      row: table.line(duplicate.droppedRow),
+      instant: isoUtc(duplicate.instantMs),
+      message: `this instant is already given by row ${table.line(duplicate.keptRow)}; the later row is left out`,
+    });
+  }
+  const count = assembly.instantsMs.length;
+  if (count === 0 && options.window === undefined) {
+    report({ path: options.valueColumn, code: 'empty_file', message: 'no usable row found; check the column mapping, the time zone and the number format' });
+    return fail();
+  }
+  let bounds: { startMs: number; endMs: number };
+  try {
+    bounds =
+      options.window !== undefined
+        ? windowBoundsMs({ ...options.window, timezone: market.timezone })
+        : { startMs: assembly.instantsMs[0], endMs: assembly.instantsMs[count - 1] + INTERVAL_MS };
+  } catch (error) {
+    report({ path: 'window', code: 'invalid_window', message: `${(error as Error).message}; fix the window dates` });
+    return fail();
+  }
+  const size = Math.round((bounds.endMs - bounds.startMs) / INTERVAL_MS);
+  const grid = Float64Array.from({ length: size }, (_, i) => bounds.startMs + i * INTERVAL_MS);
+  const values = new Float64Array(size).fill(Number.NaN);
+  const columns: Record<string, Float64Array> = {};
+  for (const name of Object.keys(rows.extras)) {
+    columns[name] = new Float64Array(size).fill(Number.NaN);
+  }
+  for (let k = 0; k < count; k += 1) {
+    const i = Math.round((assembly.instantsMs[k] - bounds.startMs) / INTERVAL_MS);
+    if (i >= 0 && i < size) {
+      const r = assembly.sourceRows[k];
+      values[i] = rows.values[r];
+      for (const [name, column] of Object.entries(rows.extras)) {
+        columns[name][i] = column[r];
+      }
+    }
+  }
+  const { filled, sourceIndex } = fillGaps(grid, values, columns, fillMethods(options.fill), market);
+  const output = normalizeOutput(
+    {
+      series: options.series,
+      grid,
+      values,
+      columns,
+      filled,
+      sourceIndex,
+      inputMinutes: minutes,
+      provenance: options.provenance ?? 'normalized',
+      source: options.source ?? 'normalized',
+      zone: options.zone,
+      unitFactor: options.unitFactor,
+      file,
+    },
+    report,
+  );
+  return { ...output, marketTimezone: market.timezone, rows: table.rowCount, issues, filled };
+}
+
+/** Check columns, time zones and resolution before touching a row; undefined if unusable. */
+function checkSetup(
+  table: CsvTable,
+  options: NormalizeTableOptions,
+  report: (issue: Omit<LabIssue, 'file'>) => void,
+): { market: ZoneClock; naiveClock: ZoneClock | undefined; minutes: number } | undefined {
+  const header = table.header.map((cell) => cell.trim());
+  const wanted = [options.timestampColumn, options.valueColumn, ...Object.values(options.extraColumns ?? {})];
+  let ok = true;
+  for (const name of wanted.filter((column) => !header.includes(column))) {
+    report({ path: name, code: 'missing_column', row: 1, message: `column \`${name}\` is not in the header (${header.join(', ')}); check the column mapping and the delimiter` });
+    ok = false;
+  }
+  const isUtc = ['UTC', 'Etc/UTC', 'GMT'].includes(options.timezone);
+  const marketTimezone =
+    options.marketTimezone ??
+    (options.zone === undefined ? undefined : adapterForZone(options.zone)?.timezone) ??
+    (isUtc ? undefined : options.timezone);
+  if (marketTimezone === undefined) {
+    report({ path: 'timezone', code: 'missing_timezone', message: 'cannot tell the market time zone for timestamp_local: pass a known bidding-zone EIC (--zone) or a market time zone' });
+    ok = false;
+  }
+  const minutes = resolutionMinutesOf(options.resolution ?? 'PT15M');
+  if (minutes === undefined) {
+    report({ path: 'resolution', code: 'unknown_resolution', message: `resolution "${options.resolution}" is not supported; use PT15M, PT30M, PT60M (PT1H) or PT4H` });
+    ok = false;
+  }
+  try {
+    const market = marketTimezone === undefined ? undefined : zoneClock(marketTimezone);
+    const naiveClock = isUtc ? undefined : zoneClock(options.timezone);
+    return ok && market !== undefined && minutes !== undefined ? { market, naiveClock, minutes } : undefined;
+  } catch (error) {
+    report({ path: 'timezone', code: 'invalid_timezone', message: `${(error as Error).message}; use UTC or an IANA zone` });
+    return undefined;
+  }
+}

@@ -1,0 +1,64 @@
+import { SERIES_UNITS } from '@euroflex/config';
+import { isoUtc } from '../calendar';
+import type { Series } from '../series';
+import { zoneClock } from '../time/zoneClock';
+import { CANONICAL_COLUMNS } from './csvTable';
+
+/** What the canonical CSV needs beyond the series itself. */
+export interface WriteSeriesOptions {
+  /** Market time zone of `timestamp_local`. */
+  readonly timezone: string;
+  /** Provenance cell per row (e.g. fills); default: the series' provenance steps joined by `;`. */
+  readonly rowProvenance?: readonly string[];
+  /** `quality_status` cell; default `unknown`. */
+  readonly qualityStatus?: string;
+  /** Marks the rows as forecasts (`is_actual` False, `is_forecast` True); default false. */
+  readonly isForecast?: boolean;
+}
+
+/**
+ * The canonical CSV text of a quarter-hour series: the twelve canonical columns, then the
+ * numeric extra columns. `currency` is `EUR` for prices and `ratio` for activation ratios.
+ */
+export function formatSeriesCsv(series: Series, options: WriteSeriesOptions): string {
+  const clock = zoneClock(options.timezone);
+  const extraNames = Object.keys(series.columns);
+  const defaultProvenance = quote(series.provenance.steps.join(';') || series.provenance.source);
+  const currency = SERIES_UNITS[series.name] === 'frac' ? 'ratio' : 'EUR';
+  const constant = {
+    market: series.name,
+    zone: quote(series.provenance.zone ?? ''),
+    source: quote(series.provenance.source),
+    actual: options.isForecast === true ? 'False' : 'True',
+    forecast: options.isForecast === true ? 'True' : 'False',
+    quality: quote(options.qualityStatus ?? 'unknown'),
+  };
+  const lines: string[] = [[...CANONICAL_COLUMNS, ...extraNames].join(',')];
+  for (let i = 0; i < series.instantsMs.length; i += 1) {
+    const instant = series.instantsMs[i];
+    const provenance = options.rowProvenance === undefined ? defaultProvenance : quote(options.rowProvenance[i] ?? '');
+    const cells = [
+      isoUtc(instant),
+      clock.formatLocal(instant),
+      constant.market,
+      'PT15M',
+      String(series.values[i]),
+      currency,
+      constant.zone,
+      constant.source,
+      constant.actual,
+      constant.forecast,
+      constant.quality,
+      provenance,
+    ];
+    for (const name of extraNames) {
+      cells.push(String(series.columns[name][i]));
+    }
+    lines.push(cells.join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function quote(cell: string): string {
+  return /[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}

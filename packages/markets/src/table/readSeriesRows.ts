@@ -1,0 +1,155 @@
+import type { LabIssue, SeriesName } from '@euroflex/config';
+import { isoUtc } from '../calendar';
+import { resolutionMinutesFromNumber, resolutionMinutesOf } from '../resolution';
+import { parseTimestampInto } from '../time/parseTimestamp';
+import type { ZoneClock } from '../time/zoneClock';
+import type { RowSamples } from './assembleQuarterHours';
+import { checkLocalTimestamp } from './checkLocalTimestamp';
+import type { CsvTable } from './csvTable';
+import type { ExtraColumnReader } from './extraColumns';
+
+/** Column positions of a canonical file (-1 = absent). */
+export interface SeriesColumns {
+  readonly utc: number;
+  readonly local: number;
+  readonly market: number;
+  readonly resolution: number;
+  readonly resolutionMinutes: number;
+  readonly value: number;
+  readonly source: number;
+  readonly zone: number;
+  readonly provenance: number;
+}
+
+/** What the row pass found. */
+export interface SeriesRows {
+  readonly samples: RowSamples;
+  /** Value of each data row (by row index; only usable rows are read later). */
+  readonly values: Float64Array;
+  /** Instants of rows left out for a reported reason: not reported again as gaps. */
+  readonly reported: Set<number>;
+  readonly source: string;
+  readonly zone: string;
+  /** Rows whose provenance says they were filled. */
+  readonly filledRows: number;
+}
+
+const RATIO_SERIES: ReadonlySet<string> = new Set(['afrr_activation_ratio_up', 'afrr_activation_ratio_down']);
+
+/**
+ * One pass over the data rows: parse, check and collect the usable ones. Per-row work is
+ * kept allocation-free on the happy path (a year is 35,136 rows); ISO labels for issues
+ * are built only when an issue is reported.
+ */
+export function readSeriesRows(
+  table: CsvTable,
+  columns: SeriesColumns,
+  options: { readonly name: SeriesName; readonly expectedZone?: string },
+  clock: ZoneClock,
+  extras: ExtraColumnReader,
+  report: (issue: Omit<LabIssue, 'file'>) => void,
+): SeriesRows {
+  const width = table.header.length;
+  const values = new Float64Array(table.rowCount);
+  const samples: RowSamples = { instantsMs: [], rowIndex: [], resolutionMinutes: [] };
+  const reported = new Set<number>();
+  const parsed = { wallMs: 0, offsetMinutes: undefined as number | undefined };
+  const rowResolution = resolutionReader();
+  const isRatio = RATIO_SERIES.has(options.name);
+  const resolutionPath = columns.resolution >= 0 ? 'resolution' : 'resolution_minutes';
+  let source = '';
+  let zone = '';
+  let filledRows = 0;
+  for (let r = 0; r < table.rowCount; r += 1) {
+    const cells = table.cells(r);
+    const row = table.line(r);
+    if (cells.length !== width) {
+      report({ path: '', code: 'malformed_row', row, message: `the row has ${cells.length} fields but the header has ${width}; fix the delimiter or quoting` });
+      continue;
+    }
+    if (!parseTimestampInto(cells[columns.utc], parsed)) {
+      report({ path: 'timestamp_utc', code: 'invalid_timestamp', row, message: `"${cells[columns.utc]}" is not an ISO-8601 timestamp (e.g. 2025-06-16T22:00:00Z); fix or remove the row` });
+      continue;
+    }
+    const instantMs = parsed.wallMs - (parsed.offsetMinutes ?? 0) * 60_000;
+    const minutes = rowResolution(cells[columns.resolution] ?? '', cells[columns.resolutionMinutes] ?? '');
+    if (minutes === undefined) {
+      const given = columns.resolution >= 0 ? cells[columns.resolution] : cells[columns.resolutionMinutes];
+      report({ path: resolutionPath, code: 'unknown_resolution', row, instant: isoUtc(instantMs), message: `resolution "${given}" is not supported; use PT15M, PT30M, PT60M (PT1H) or PT4H (or 15/30/60/240 in resolution_minutes)` });
+      reported.add(instantMs);
+      continue;
+    }
+    const localProblem = checkLocalTimestamp(cells[columns.local], instantMs, clock);
+    if (localProblem !== undefined) {
+      report({ path: 'timestamp_local', code: 'local_time_mismatch', row, instant: isoUtc(instantMs), message: localProblem });
+    }
+    const market = cells[columns.market].trim();
+    if (market !== options.name) {
+      report({ path: 'market', code: 'market_mismatch', row, instant: isoUtc(instantMs), message: `market is "${market}" but the file is configured as ${options.name}; point data.${options.name} at the right file or fix the column` });
+    }
+    const rowZone = columns.zone >= 0 ? cells[columns.zone].trim() : '';
+    if (options.expectedZone !== undefined && rowZone !== '' && rowZone !== options.expectedZone) {
+      report({ path: 'zone', code: 'zone_mismatch', row, instant: isoUtc(instantMs), message: `zone "${rowZone}" is not the market's bidding zone ${options.expectedZone}; use data of the configured market` });
+    }
+    const valueCell = cells[columns.value].trim();
+    const value = valueCell === '' ? Number.NaN : Number(valueCell);
+    let usable = true;
+    if (!Number.isFinite(value)) {
+      report({ path: 'price_eur_per_mwh', code: 'invalid_value', row, instant: isoUtc(instantMs), message: invalidValueMessage(valueCell) });
+      usable = false;
+    } else if (isRatio && (value < 0 || value > 1)) {
+      report({ path: 'price_eur_per_mwh', code: 'ratio_out_of_range', row, instant: isoUtc(instantMs), message: `activation ratio ${valueCell} is outside [0, 1]; ratios are fractions of the reserved capacity (0.25, not 25)` });
+      usable = false;
+    }
+    extras.read(r, cells);
+    for (const required of extras.required) {
+      if (!Number.isFinite(required.values[r])) {
+        report({ path: required.name, code: 'invalid_value', row, instant: isoUtc(instantMs), message: invalidValueMessage(cells[required.index].trim()) });
+        usable = false;
+      }
+    }
+    if (!usable) {
+      reported.add(instantMs);
+      continue;
+    }
+    values[r] = value;
+    samples.instantsMs.push(instantMs);
+    samples.rowIndex.push(r);
+    samples.resolutionMinutes.push(minutes);
+    if (source === '' && columns.source >= 0) {
+      source = cells[columns.source].trim();
+    }
+    if (zone === '') {
+      zone = rowZone;
+    }
+    if (columns.provenance >= 0 && cells[columns.provenance].includes('filled_')) {
+      filledRows += 1;
+    }
+  }
+  return { samples, values, reported, source, zone, filledRows };
+}
+
+/** Resolution of a row from its `resolution` cell, else its `resolution_minutes` cell (memoised). */
+function resolutionReader(): (codeCell: string, minutesCell: string) => number | undefined {
+  const codes = new Map<string, number | undefined>();
+  const minutes = new Map<string, number | undefined>();
+  return (codeCell, minutesCell) => {
+    if (codeCell.trim() !== '') {
+      if (!codes.has(codeCell)) {
+        codes.set(codeCell, resolutionMinutesOf(codeCell));
+      }
+      return codes.get(codeCell);
+    }
+    if (!minutes.has(minutesCell)) {
+      minutes.set(minutesCell, resolutionMinutesFromNumber(minutesCell));
+    }
+    return minutes.get(minutesCell);
+  };
+}
+
+function invalidValueMessage(cell: string): string {
+  if (cell === '') {
+    return 'the value is blank; nothing is zero-filled: supply the value, or drop the row and fill the gap explicitly (`euroflex normalize --fill same-hour|previous`)';
+  }
+  return `"${cell}" is not a finite number; write numbers with a dot as decimal separator (convert with \`euroflex normalize --decimal-comma\`)`;
+}
