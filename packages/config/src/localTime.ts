@@ -73,6 +73,50 @@ export function offsetChangesNear(dateIso: string, timezone: string): boolean {
   return offsetMinutes(middayMs - 2 * 86_400_000, timezone) !== offsetMinutes(middayMs + 2 * 86_400_000, timezone);
 }
 
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+
+/**
+ * Middays (UTC ms) whose offset differs from the previous midday's, between `fromMs` and
+ * `toMs`. Samples weekly and refines daily only where the offset moved; offsets change a
+ * few times a year, never twice within a week.
+ */
+function offsetChangeMiddays(fromMs: number, toMs: number, timezone: string): number[] {
+  const changes: number[] = [];
+  for (let weekStart = fromMs; weekStart < toMs; weekStart += WEEK_MS) {
+    const weekEnd = Math.min(weekStart + WEEK_MS, toMs);
+    if (offsetMinutes(weekStart, timezone) === offsetMinutes(weekEnd, timezone)) {
+      continue;
+    }
+    for (let ms = weekStart + DAY_MS; ms <= weekEnd; ms += DAY_MS) {
+      if (offsetMinutes(ms, timezone) !== offsetMinutes(ms - DAY_MS, timezone)) {
+        changes.push(ms);
+      }
+    }
+  }
+  return changes;
+}
+
+/**
+ * The dates of `dates` (ascending `YYYY-MM-DD`) near a UTC offset change (as
+ * offsetChangesNear), with a few dozen offset lookups per year instead of two per date.
+ */
+export function datesNearOffsetChange(dates: readonly string[], timezone: string): string[] {
+  if (dates.length === 0) {
+    return [];
+  }
+  const middayOf = (date: string): number => Date.parse(`${date}T12:00:00Z`);
+  const changes = offsetChangeMiddays(
+    middayOf(dates[0]) - 2 * DAY_MS,
+    middayOf(dates[dates.length - 1]) + 2 * DAY_MS,
+    timezone,
+  );
+  return dates.filter((date) => {
+    const middayMs = middayOf(date);
+    return changes.some((changeMs) => changeMs > middayMs - 2 * DAY_MS && changeMs <= middayMs + 2 * DAY_MS);
+  });
+}
+
 /** Calendar dates from `startIso` to `endIso`, both included (`YYYY-MM-DD`). */
 export function isoDatesBetween(startIso: string, endIso: string): string[] {
   const dates: string[] = [];

@@ -1,5 +1,5 @@
 import { findExecutionWorkflow } from '../executionWorkflow';
-import { isoDatesBetween, localTimeOccurrences, offsetChangesNear, shiftIsoDate } from '../localTime';
+import { datesNearOffsetChange, isoDatesBetween, localTimeOccurrences, shiftIsoDate } from '../localTime';
 import { MARKET_LABELS, MARKET_TIMEZONES } from '../marketTimezones';
 import { hhmmToMinutes } from '../schema/formats';
 import { PROFILE_DEFAULTS } from '../vocabulary';
@@ -17,7 +17,7 @@ export const marketTimezoneMatches = defineRule('market_timezone', ['market', 't
   }
 });
 
-/** A local time to check on a list of dates. */
+/** A local time to check on the dates (near a DST change) it is used on. */
 interface LocalTimeUse {
   readonly path: string;
   readonly label: string;
@@ -28,9 +28,6 @@ interface LocalTimeUse {
 function checkLocalTime(use: LocalTimeUse, timezone: string, report: RuleReport): void {
   const minutes = hhmmToMinutes(use.hhmm);
   for (const date of use.dates) {
-    if (!offsetChangesNear(date, timezone)) {
-      continue;
-    }
     const occurrences = localTimeOccurrences(date, minutes, timezone);
     if (occurrences === 0) {
       report.error(
@@ -64,8 +61,14 @@ export const localTimesExist = defineRule(
     if (timing.timezone !== timezone) {
       return;
     }
-    const deliveryDates = isoDatesBetween(timing.delivery_start_date, timing.delivery_end_date);
-    const gateDates = deliveryDates.map((date) => shiftIsoDate(date, -1));
+    // Only days near a UTC offset change can lack a local time or have it twice.
+    const firstGateDate = shiftIsoDate(timing.delivery_start_date, -1);
+    const nearChange = new Set(
+      datesNearOffsetChange(isoDatesBetween(firstGateDate, timing.delivery_end_date), timezone),
+    );
+    const allDeliveryDates = isoDatesBetween(timing.delivery_start_date, timing.delivery_end_date);
+    const deliveryDates = allDeliveryDates.filter((date) => nearChange.has(date));
+    const gateDates = allDeliveryDates.map((date) => shiftIsoDate(date, -1)).filter((date) => nearChange.has(date));
     const uses: LocalTimeUse[] = [
       {
         path: 'timing.day_ahead_gate_closure_local',
