@@ -64,7 +64,18 @@ export function readSeriesRows(
     const cells = table.cells(r);
     const row = table.line(r);
     if (cells.length !== width) {
-      report({ path: '', code: 'malformed_row', row, message: `the row has ${cells.length} fields but the header has ${width}; fix the delimiter or quoting` });
+      const known = parseTimestampInto(cells[columns.utc] ?? '', parsed);
+      const instantMs = parsed.wallMs - (parsed.offsetMinutes ?? 0) * 60_000;
+      report({
+        path: '',
+        code: 'malformed_row',
+        row,
+        ...(known ? { instant: isoUtc(instantMs) } : {}),
+        message: `the row has ${cells.length} fields but the header has ${width}; fix the delimiter or quoting`,
+      });
+      if (known) {
+        reported.add(instantMs);
+      }
       continue;
     }
     if (!parseTimestampInto(cells[columns.utc], parsed)) {
