@@ -19,7 +19,10 @@ export type ParseResult =
   | { readonly ok: false; readonly issues: LabIssue[]; readonly warnings: LabIssue[] };
 
 export interface ParseConfigOptions {
-  /** Absolute folder that relative paths resolve against. Defaults to the folder of an absolute `file`; else no resolution. */
+  /**
+   * Absolute folder that relative paths resolve against. Defaults to the folder of an
+   * absolute `file`; without either, paths stay as written.
+   */
   readonly baseDir?: string;
   /** The config file, when there is one. */
   readonly file?: string;
@@ -76,8 +79,8 @@ export function parseConfig(raw: unknown, options: ParseConfigOptions = {}): Par
   if (!parsed.success || issues.length > 0) {
     return { ok: false, issues, warnings: allWarnings };
   }
-  const baseDir =
-    options.baseDir ?? (options.file !== undefined && path.isAbsolute(options.file) ? path.dirname(options.file) : undefined);
+  const fileDir = options.file !== undefined && path.isAbsolute(options.file) ? path.dirname(options.file) : undefined;
+  const baseDir = options.baseDir ?? fileDir;
   const config = baseDir === undefined ? parsed.data : resolveConfigPaths(parsed.data, baseDir);
   return { ok: true, config, warnings: allWarnings };
 }

@@ -36,7 +36,8 @@ export function parseConfigText(text: string, file: string): ParseResult {
   }
   const raw: unknown = doc.toJS();
   if (raw === null || raw === undefined) {
-    const issue = { path: '', code: 'empty_config', message: 'The config file is empty: start from an example in examples/' };
+    const message = 'The config file is empty: start from an example in examples/';
+    const issue = { path: '', code: 'empty_config', message };
     return { ok: false, issues: [issue], warnings: yamlWarnings };
   }
   const result = parseConfig(raw, { baseDir: path.dirname(absoluteFile), file: absoluteFile });
@@ -57,7 +58,8 @@ export function loadConfig(file: string): LoadedConfig {
     text = readFileSync(absoluteFile, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError([{ path: '', code: 'unreadable_file', message: `Cannot read the config file: ${reason}` }], absoluteFile);
+    const issue = { path: '', code: 'unreadable_file', message: `Cannot read the config file: ${reason}` };
+    throw new ConfigError([issue], absoluteFile);
   }
   const result = parseConfigText(text, absoluteFile);
   if (!result.ok) {

@@ -123,7 +123,8 @@ function convertOne(issue: ZodIssue, root: z.ZodType, raw: unknown): LabIssue[] 
         return [{ path, code: issue.code, message: `Must contain ${upper ? 'at most' : 'at least'} ${bound} item(s)` }];
       }
       if (issue.origin === 'string') {
-        return [{ path, code: issue.code, message: upper ? `Must be at most ${bound} characters` : 'Must not be empty' }];
+        const message = upper ? `Must be at most ${bound} characters` : 'Must not be empty';
+        return [{ path, code: issue.code, message }];
       }
       const got = typeof issue.input === 'number' ? ` (got ${fmt(issue.input)})` : '';
       return [{ path, code: issue.code, message: `Must be ${comparison(issue.inclusive, upper)} ${bound}${got}` }];

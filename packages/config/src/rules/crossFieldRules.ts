@@ -1,5 +1,11 @@
 import type { CrossFieldRule } from './defineRule';
-import { supportedCapability, csvProviderPaths, customModuleFields, riskNeedsScenarios, scenarioIdOnlyForPointCsv } from './forecastRules';
+import {
+  csvProviderPaths,
+  customModuleFields,
+  riskNeedsScenarios,
+  scenarioIdOnlyForPointCsv,
+  supportedCapability,
+} from './forecastRules';
 import { localTimesExist, marketTimezoneMatches, reserveGatesBeforeDayAhead } from './marketRules';
 import { rainflowHasCost, referenceProfileOverrides, terminalTargetExists } from './modelRules';
 import { checkpointsLeaveAWindow } from './revisionRules';

@@ -27,7 +27,8 @@ export const supportedCapability = defineRule(
 );
 
 /** Rule 6: `scenario_id` filters point-mode csv forecasts only. */
-export const scenarioIdOnlyForPointCsv = defineRule('scenario_id', ['forecast_provider'], ({ forecast_provider }, report) => {
+export const scenarioIdOnlyForPointCsv = defineRule('scenario_id', ['forecast_provider'], (config, report) => {
+  const { forecast_provider } = config;
   if (forecast_provider.scenario_id === null) {
     return;
   }
@@ -69,7 +70,11 @@ export const csvProviderPaths = defineRule(
       return;
     }
     if (provider.day_ahead_path === undefined) {
-      report.error('forecast_provider.day_ahead_path', 'missing_forecast_path', 'CSV forecast provider requires day_ahead_path');
+      report.error(
+        'forecast_provider.day_ahead_path',
+        'missing_forecast_path',
+        'CSV forecast provider requires day_ahead_path',
+      );
     }
     const workflow = findExecutionWorkflow(config);
     if (workflow === 'da_plus_imbalance' && provider.imbalance_path === undefined) {

@@ -6,7 +6,8 @@ import { PROFILE_DEFAULTS } from '../vocabulary';
 import { defineRule, type RuleReport } from './defineRule';
 
 /** The market adapter fixes the time zone. */
-export const marketTimezoneMatches = defineRule('market_timezone', ['market', 'timing'], ({ market, timing }, report) => {
+export const marketTimezoneMatches = defineRule('market_timezone', ['market', 'timing'], (config, report) => {
+  const { market, timing } = config;
   const expected = MARKET_TIMEZONES[market.id];
   if (timing.timezone !== expected) {
     report.error(
@@ -113,7 +114,8 @@ export const reserveGatesBeforeDayAhead = defineRule(
     const dayAheadGate = config.timing.day_ahead_gate_closure_local;
     for (const product of ['fcr', 'afrr'] as const) {
       const gate = config.market.gates[product];
-      if (gate !== undefined && workflow === `da_plus_${product}` && hhmmToMinutes(gate) >= hhmmToMinutes(dayAheadGate)) {
+      const used = gate !== undefined && workflow === `da_plus_${product}`;
+      if (used && hhmmToMinutes(gate) >= hhmmToMinutes(dayAheadGate)) {
         report.error(
           `market.gates.${product}`,
           'gate_order',

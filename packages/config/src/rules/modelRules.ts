@@ -51,9 +51,11 @@ export const terminalTargetExists = defineRule('terminal_soc', ['model', 'assets
 });
 
 /** Post-hoc rainflow settlement needs a cost per cycle, otherwise it books nothing. */
-export const rainflowHasCost = defineRule('rainflow_cost', ['model', 'degradation'], ({ model, degradation }, report) => {
+export const rainflowHasCost = defineRule('rainflow_cost', ['model', 'degradation'], (config, report) => {
+  const { model, degradation } = config;
   const settlement = model.rainflow_settlement ?? PROFILE_DEFAULTS[model.profile].rainflow_settlement;
-  if (degradation.mode === 'rainflow_offline' && settlement === 'posthoc' && degradation.eur_per_equivalent_cycle === null) {
+  const costless = degradation.eur_per_equivalent_cycle === null;
+  if (degradation.mode === 'rainflow_offline' && settlement === 'posthoc' && costless) {
     report.warn(
       'degradation.eur_per_equivalent_cycle',
       'no_effect',

@@ -4,10 +4,9 @@ import { hhmmSchema } from './formats';
 
 const lagMinutesSchema = z.number().int().min(0).meta({ description: 'Publication lag in minutes, >= 0' });
 
-const publicationLagShape = Object.fromEntries(SERIES_NAMES.map((name) => [name, lagMinutesSchema.optional()])) as Record<
-  SeriesName,
-  z.ZodOptional<typeof lagMinutesSchema>
->;
+const publicationLagShape = Object.fromEntries(
+  SERIES_NAMES.map((name) => [name, lagMinutesSchema.optional()]),
+) as Record<SeriesName, z.ZodOptional<typeof lagMinutesSchema>>;
 
 /**
  * `market.publication_lags`: minutes after a series' publication anchor (its product gate

@@ -22,13 +22,28 @@ export const timingSchema = z
   })
   .superRefine((timing, ctx) => {
     if (timing.resolution_minutes !== 15) {
-      addRuleIssue(ctx, ['resolution_minutes'], 'unsupported_resolution', `euroflex currently supports only 15-minute market resolution (got ${timing.resolution_minutes}); set resolution_minutes: 15`);
+      addRuleIssue(
+        ctx,
+        ['resolution_minutes'],
+        'unsupported_resolution',
+        `euroflex currently supports only 15-minute market resolution (got ${timing.resolution_minutes}); set resolution_minutes: 15`,
+      );
     }
     if (timing.rebalance_cadence_minutes % 15 !== 0) {
-      addRuleIssue(ctx, ['rebalance_cadence_minutes'], 'not_multiple_of_15', `rebalance_cadence_minutes must be a multiple of 15 (got ${timing.rebalance_cadence_minutes})`);
+      addRuleIssue(
+        ctx,
+        ['rebalance_cadence_minutes'],
+        'not_multiple_of_15',
+        `rebalance_cadence_minutes must be a multiple of 15 (got ${timing.rebalance_cadence_minutes})`,
+      );
     }
     if (timing.delivery_end_date < timing.delivery_start_date) {
-      addRuleIssue(ctx, ['delivery_end_date'], 'invalid_window', `delivery_end_date must be on or after delivery_start_date (${timing.delivery_end_date} is before ${timing.delivery_start_date})`);
+      addRuleIssue(
+        ctx,
+        ['delivery_end_date'],
+        'invalid_window',
+        `delivery_end_date must be on or after delivery_start_date (${timing.delivery_end_date} is before ${timing.delivery_start_date})`,
+      );
     }
   }, whenFieldsValid);
 
