@@ -18,7 +18,7 @@ export function validateDispatchProblem(problem: DispatchProblem): LabIssue[] {
   if (!(problem.intervalHours > 0) || !Number.isFinite(problem.intervalHours)) {
     issue('intervalHours', 'invalid_interval', `intervalHours must be positive (0.25 for 15 minutes), got ${problem.intervalHours}`);
   }
-  checkSeries(issue, 'dayAheadPriceEurPerMwh', problem.dayAheadPriceEurPerMwh, n, -Infinity);
+  checkSeries(issue, 'dayAheadPriceEurPerMwh', 'day-ahead price', problem.dayAheadPriceEurPerMwh, n, -Infinity);
   for (const side of ['importLimitMw', 'exportLimitMw'] as const) {
     const limit = problem.site[side];
     if (!(limit >= 0)) {
@@ -27,7 +27,7 @@ export function validateDispatchProblem(problem: DispatchProblem): LabIssue[] {
   }
   problem.assets.forEach((asset, a) => {
     const at = `assets.${a}`;
-    checkSeries(issue, `${at}.powerLimitMw`, asset.powerLimitMw, n, 0);
+    checkSeries(issue, `${at}.powerLimitMw`, `${asset.id}: power limit`, asset.powerLimitMw, n, 0);
     for (const field of ['chargeEfficiency', 'dischargeEfficiency'] as const) {
       const eta = asset[field];
       if (!(eta > 0 && eta <= 1)) {
@@ -57,17 +57,18 @@ export function validateDispatchProblem(problem: DispatchProblem): LabIssue[] {
 function checkSeries(
   issue: (path: string, code: string, message: string) => void,
   path: string,
+  label: string,
   values: Float64Array,
   n: number,
   min: number,
 ): void {
   if (values.length !== n) {
-    issue(path, 'length_mismatch', `${path} has ${values.length} values for ${n} intervals`);
+    issue(path, 'length_mismatch', `${label} has ${values.length} values for ${n} intervals; give one per interval`);
     return;
   }
   for (let t = 0; t < n; t++) {
     if (!Number.isFinite(values[t]) || values[t] < min) {
-      issue(`${path}.${t}`, 'invalid_value', `${path}[${t}] = ${values[t]} must be finite${min === 0 ? ' and >= 0' : ''}`);
+      issue(`${path}.${t}`, 'invalid_value', `${label} in interval ${t} is ${values[t]}; it must be finite${min === 0 ? ' and >= 0' : ''}`);
     }
   }
 }

@@ -1,0 +1,99 @@
+import loadHighs from 'highs';
+import { createSolver } from './createSolver';
+import type { Solver } from './createSolver';
+import type { LinearModel } from './LinearModel';
+
+/** max 2x + y  s.t.  x + y <= 1.5,  0 <= x, y <= 1: optimum x = 1, y = 0.5, objective 2.5, row dual 1. */
+const tiny = (patch: Partial<LinearModel> = {}): LinearModel => ({
+  sense: 'maximize',
+  numCols: 2,
+  numRows: 1,
+  colCost: Float64Array.of(2, 1),
+  colLower: Float64Array.of(0, 0),
+  colUpper: Float64Array.of(1, 1),
+  rowLower: Float64Array.of(-Infinity),
+  rowUpper: Float64Array.of(1.5),
+  matrix: { starts: Int32Array.of(0, 1, 2), indices: Int32Array.of(0, 0), values: Float64Array.of(1, 1) },
+  names: () => ({ cols: ['battery.charge_mw.a0.t0000', 'battery.discharge_mw.a0.t0000'], rows: ['site.poi_import_limit.t0000'] }),
+  ...patch,
+});
+
+describe('createSolver', () => {
+  let solver: Solver;
+  beforeAll(async () => {
+    solver = await createSolver();
+  });
+  afterAll(() => solver.dispose());
+
+  it('solves an LP with values, objective and row duals', () => {
+    const result = solver.solve(tiny(), { warmStart: false });
+    expect(result.status).toBe('optimal');
+    expect(result.hasSolution).toBe(true);
+    expect(result.objective).toBeCloseTo(2.5, 12);
+    expect(Array.from(result.x)).toEqual([1, 0.5]);
+    // d objective / d (row bound): one more MW of the row lets y grow by 1, worth 1.
+    expect(Array.from(result.rowDual ?? [])).toEqual([1]);
+    expect(result.mipGap).toBeUndefined();
+    expect(result.solverMs).toBeGreaterThan(0);
+  });
+
+  it('minimises when asked', () => {
+    const result = solver.solve(tiny({ sense: 'minimize', colLower: Float64Array.of(0.25, 0.5) }));
+    expect(result.objective).toBeCloseTo(2 * 0.25 + 0.5, 12);
+  });
+
+  it('returns infeasible and unbounded as statuses', () => {
+    const infeasible = solver.solve(tiny({ rowLower: Float64Array.of(3), rowUpper: Float64Array.of(Infinity) }));
+    expect(infeasible.status).toBe('infeasible');
+    expect(infeasible.hasSolution).toBe(false);
+    expect(Number.isNaN(infeasible.objective)).toBe(true);
+    const unbounded = solver.solve(
+      tiny({ colUpper: Float64Array.of(Infinity, Infinity), rowUpper: Float64Array.of(Infinity) }),
+      { warmStart: false },
+    );
+    expect(unbounded.status).toBe('unbounded');
+  });
+
+  it('solves a MILP to the requested gap', () => {
+    // With x, y integer the best is x = 1, y = 0: objective 2.
+    const result = solver.solve(tiny({ integrality: Int32Array.of(1, 1) }));
+    expect(result.status).toBe('optimal');
+    expect(result.objective).toBeCloseTo(2, 12);
+    expect(result.mipGap).toBeLessThanOrEqual(1e-6);
+    expect(result.rowDual).toBeUndefined();
+  });
+
+  it('a warm re-solve with new costs and bounds equals a cold solve', () => {
+    solver.solve(tiny());
+    const changed = tiny({ colCost: Float64Array.of(1, 3), colUpper: Float64Array.of(1, 0.8) });
+    const warm = solver.solve(changed);
+    const cold = solver.solve(changed, { warmStart: false });
+    expect(warm.objective).toBeCloseTo(cold.objective, 12);
+    expect(warm.objective).toBeCloseTo(0.7 + 3 * 0.8, 12);
+  });
+
+  it('counts LP and MILP solves and the time inside HiGHS', () => {
+    solver.resetStats();
+    solver.solve(tiny());
+    solver.solve(tiny({ integrality: Int32Array.of(1, 0) }));
+    const stats = solver.stats;
+    expect(stats.lpSolves).toBe(1);
+    expect(stats.milpSolves).toBe(1);
+    expect(stats.solverMs).toBeGreaterThan(0);
+  });
+
+  it('turns a malformed model into an error status and keeps working', () => {
+    const broken = solver.solve(tiny({ numCols: 3 }));
+    expect(broken.status).toBe('error');
+    expect(broken.message).toBeDefined();
+    expect(solver.solve(tiny()).objective).toBeCloseTo(2.5, 12);
+  });
+
+  it('writes named LP text that HiGHS reads back to the same optimum', async () => {
+    const text = solver.writeLp(tiny());
+    expect(text).toContain('battery.charge_mw.a0.t0000');
+    expect(text).toContain('site.poi_import_limit.t0000');
+    const highs = await loadHighs();
+    expect(highs.solve(text, { output_flag: false }).ObjectiveValue).toBeCloseTo(2.5, 12);
+  });
+});
