@@ -1,7 +1,6 @@
 import { SERIES_UNITS } from '@euroflex/config';
-import { isoUtc } from '../calendar';
 import type { Series } from '../series';
-import { zoneClock } from '../time/zoneClock';
+import { formatOffset, zoneClock } from '../time/zoneClock';
 import { CANONICAL_COLUMNS } from './csvTable';
 
 /** What the canonical CSV needs beyond the series itself. */
@@ -34,12 +33,20 @@ export function formatSeriesCsv(series: Series, options: WriteSeriesOptions): st
     quality: quote(options.qualityStatus ?? 'unknown'),
   };
   const lines: string[] = [[...CANONICAL_COLUMNS, ...extraNames].join(',')];
+  const offsetLabels = new Map<number, string>();
   for (let i = 0; i < series.instantsMs.length; i += 1) {
     const instant = series.instantsMs[i];
     const provenance = options.rowProvenance === undefined ? defaultProvenance : quote(options.rowProvenance[i] ?? '');
+    // One Date per label instead of luxon: this runs for every row of a year.
+    const offset = clock.offsetMinutes(instant);
+    let offsetLabel = offsetLabels.get(offset);
+    if (offsetLabel === undefined) {
+      offsetLabel = formatOffset(offset);
+      offsetLabels.set(offset, offsetLabel);
+    }
     const cells = [
-      isoUtc(instant),
-      clock.formatLocal(instant),
+      `${new Date(instant).toISOString().slice(0, 19)}Z`,
+      `${new Date(instant + offset * 60_000).toISOString().slice(0, 19)}${offsetLabel}`,
       constant.market,
       'PT15M',
       String(series.values[i]),

@@ -22,9 +22,7 @@ export function alignmentIssues(
     if (name === 'day_ahead' || other === undefined) {
       continue;
     }
-    const mine = instantsIn(other, bounds);
-    const onlyBase = [...base].filter((instant) => !mine.has(instant));
-    const onlyMine = [...mine].filter((instant) => !base.has(instant));
+    const { onlyFirst: onlyBase, onlySecond: onlyMine } = difference(base, instantsIn(other, bounds));
     if (onlyBase.length === 0 && onlyMine.length === 0) {
       continue;
     }
@@ -43,8 +41,27 @@ export function alignmentIssues(
   return issues;
 }
 
-function instantsIn(series: Series, bounds: { startMs: number; endMs: number }): Set<number> {
-  const from = countBefore(series, bounds.startMs);
-  const to = countBefore(series, bounds.endMs);
-  return new Set(series.instantsMs.subarray(from, to));
+function instantsIn(series: Series, bounds: { startMs: number; endMs: number }): Float64Array {
+  return series.instantsMs.subarray(countBefore(series, bounds.startMs), countBefore(series, bounds.endMs));
+}
+
+/** Instants only in `first` and only in `second`, by a merge walk over two ascending arrays. */
+function difference(first: Float64Array, second: Float64Array): { onlyFirst: number[]; onlySecond: number[] } {
+  const onlyFirst: number[] = [];
+  const onlySecond: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length || j < second.length) {
+    if (j >= second.length || (i < first.length && first[i] < second[j])) {
+      onlyFirst.push(first[i]);
+      i += 1;
+    } else if (i >= first.length || second[j] < first[i]) {
+      onlySecond.push(second[j]);
+      j += 1;
+    } else {
+      i += 1;
+      j += 1;
+    }
+  }
+  return { onlyFirst, onlySecond };
 }

@@ -1,0 +1,269 @@
+import { readFileSync } from 'node:fs';
+import { isoLocal, localDayGrid } from '../src/calendar';
+import { normalizeCsv, type NormalizeOptions } from '../src/io/normalizeCsv';
+import { readSeriesFile } from '../src/io/readSeriesFile';
+import { tempFolder } from './helpers/files';
+
+const folder = tempFolder();
+afterAll(() => folder.cleanup());
+let counter = 0;
+
+function normalize(text: string, options: Omit<NormalizeOptions, 'input'>) {
+  counter += 1;
+  const input = folder.write(`in${counter}.csv`, text);
+  return normalizeCsv({ input, ...options });
+}
+
+const base = {
+  series: 'day_ahead',
+  timestampColumn: 'time',
+  valueColumn: 'price',
+  zone: '10YBE----------2',
+} as const;
+
+/** `time,price` lines for the given wall-clock labels. */
+const table = (rows: readonly (readonly [string, string])[]): string => `time,price\n${rows.map(([t, p]) => `${t},${p}`).join('\n')}\n`;
+
+/** Hourly naive local labels of a day, with the autumn 02:00 twice when `repeat`. */
+function hourLabels(date: string, options: { skip?: number; repeat?: boolean } = {}): string[] {
+  const labels: string[] = [];
+  for (let hour = 0; hour < 24; hour += 1) {
+    if (hour !== options.skip) {
+      labels.push(`${date} ${String(hour).padStart(2, '0')}:00`);
+    }
+    if (hour === 2 && options.repeat === true) {
+      labels.push(`${date} 02:00`);
+    }
+  }
+  return labels;
+}
+
+describe('normalizeCsv: number formats and units', () => {
+  it('reads semicolons, quoted cells, decimal commas and EUR/kWh', () => {
+    const text = '"datum_nl";"datum_utc";"prijs"\n"2025-01-01 00:00";"2024-12-31 23:00";"0,12345"\n"2025-01-01 00:15";"2024-12-31 23:15";"-0,0021"\n"2025-01-01 00:30";"2024-12-31 23:30";"1.234,5"\n';
+    const result = normalize(text, {
+      ...base,
+      timestampColumn: 'datum_utc',
+      valueColumn: 'prijs',
+      timezone: 'UTC',
+      delimiter: ';',
+      decimalComma: true,
+      unitFactor: 1000,
+      zone: '10YNL----------L',
+    });
+    expect(result.issues).toEqual([]);
+    expect(result.marketTimezone).toBe('Europe/Amsterdam');
+    expect(Array.from(result.series?.values ?? [])).toEqual([123.45, -2.1, 1_234_500]);
+    expect(result.series?.instantsMs[0]).toBe(Date.UTC(2024, 11, 31, 23));
+    expect(result.series?.provenance.steps).toEqual(['normalized', 'unit_factor:1000']);
+  });
+
+  it('reports values that are not numbers and does not zero-fill them', () => {
+    const result = normalize(table([['2025-06-16T00:00Z', '5'], ['2025-06-16T00:15Z', 'n/a'], ['2025-06-16T00:30Z', '']]), {
+      ...base,
+      timezone: 'UTC',
+    });
+    expect(result.issues.map((i) => [i.code, i.row])).toEqual([
+      ['invalid_value', 3],
+      ['invalid_value', 4],
+    ]);
+    expect(Array.from(result.series?.values ?? [])).toEqual([5]);
+  });
+});
+
+describe('normalizeCsv: naive local timestamps across DST', () => {
+  it('reports the non-existent spring hour and expands the other 23 hours to 92 quarter-hours', () => {
+    const rows = hourLabels('2024-03-31').map((label, i) => [label, String(i)] as const);
+    const result = normalize(table(rows), { ...base, timezone: 'Europe/Brussels', resolution: 'PT60M' });
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: 'nonexistent_local_time', row: 4, path: 'time' }),
+    ]);
+    expect(result.issues[0].message).toContain('local time 2024-03-31 02:00 does not exist in Europe/Brussels');
+    expect(Array.from(result.series?.instantsMs ?? [])).toEqual(Array.from(localDayGrid('2024-03-31', 'Europe/Brussels')));
+    expect(result.series?.values[8]).toBe(3); // 03:00 CEST is the fourth row
+    expect(result.rowProvenance[0]).toMatch(/;expanded_from_PT60M$/);
+  });
+
+  it('maps a repeated autumn 02:00 to both occurrences in order', () => {
+    const rows = hourLabels('2024-10-27', { repeat: true }).map((label, i) => [label, String(i)] as const);
+    const result = normalize(table(rows), { ...base, timezone: 'Europe/Brussels', resolution: 'PT60M' });
+    expect(result.issues).toEqual([]);
+    expect(result.series?.instantsMs).toHaveLength(100);
+    const at = (i: number): string => `${isoLocal(result.series?.instantsMs[i] ?? 0, 'Europe/Brussels')}=${result.series?.values[i]}`;
+    expect([at(8), at(12), at(16)]).toEqual(['2024-10-27T02:00:00+02:00=2', '2024-10-27T02:00:00+01:00=3', '2024-10-27T03:00:00+01:00=4']);
+  });
+
+  it('maps the repeat the other way round in a newest-first file', () => {
+    const rows = hourLabels('2024-10-27', { repeat: true }).map((label, i) => [label, String(i)] as const).reverse();
+    const result = normalize(table(rows), { ...base, timezone: 'Europe/Brussels', resolution: 'PT60M' });
+    expect(result.issues).toEqual([]);
+    // The first 02:00 in the file (value 3) is the later, CET occurrence.
+    expect(result.series?.values[8]).toBe(2);
+    expect(result.series?.values[12]).toBe(3);
+  });
+
+  it('reports a repeated-hour label that appears only once, and the gap it leaves', () => {
+    const rows = hourLabels('2024-10-27').map((label, i) => [label, String(i)] as const);
+    const result = normalize(table(rows), { ...base, timezone: 'Europe/Brussels', resolution: 'PT60M' });
+    expect(result.issues.map((i) => [i.code, i.row ?? i.instant])).toEqual([
+      ['ambiguous_local_time', 4],
+      ['gap', '2024-10-27T00:00:00Z'],
+    ]);
+    expect(result.gaps).toHaveLength(8);
+    expect(result.series?.instantsMs).toHaveLength(92);
+  });
+
+  it('reads a custom timestamp format (Stata style, EUR/kWh)', () => {
+    const text = 'time,DAM_price\n31mar2024 00:00:00,.08433\n31mar2024 01:00:00,.07683\n31mar2024 02:00:00,\n31mar2024 03:00:00,.05268\n';
+    const result = normalize(text, {
+      ...base,
+      valueColumn: 'DAM_price',
+      timezone: 'Europe/Brussels',
+      timestampFormat: 'ddLLLyyyy HH:mm:ss',
+      unitFactor: 1000,
+      resolution: 'PT60M',
+    });
+    // The 02:00 row is both blank and non-existent: reported once, as a bad value.
+    expect(result.issues.map((i) => i.code)).toEqual(['invalid_value']);
+    expect(Array.from(result.series?.values ?? []).filter((_, i) => i % 4 === 0)).toEqual([84.33, 76.83, 52.68]);
+    expect(result.series?.instantsMs[8]).toBe(Date.UTC(2024, 2, 31, 1));
+  });
+});
+
+describe('normalizeCsv: gaps and opt-in fills', () => {
+  // 2025-06-16 00:00..00:45 and 01:00..01:45 local; 00:15, 00:30 and all of 01:xx but 01:45 missing.
+  const rows: [string, string][] = [
+    ['2025-06-16T00:00:00+02:00', '10'],
+    ['2025-06-16T00:45:00+02:00', '40'],
+    ['2025-06-16T01:45:00+02:00', '80'],
+  ];
+
+  it('reports gaps and fills nothing by default', () => {
+    const result = normalize(table(rows), { ...base, timezone: 'UTC' });
+    expect(result.filled).toEqual([]);
+    expect(result.gaps).toEqual([
+      '2025-06-15T22:15:00Z',
+      '2025-06-15T22:30:00Z',
+      '2025-06-15T23:00:00Z',
+      '2025-06-15T23:15:00Z',
+      '2025-06-15T23:30:00Z',
+    ]);
+    expect(result.issues.map((i) => [i.code, i.instant])).toEqual([
+      ['gap', '2025-06-15T22:15:00Z'],
+      ['gap', '2025-06-15T23:00:00Z'],
+    ]);
+  });
+
+  it('same-hour copies the nearest real quarter-hour of the same local hour', () => {
+    const result = normalize(table(rows), { ...base, timezone: 'UTC', fill: 'same-hour' });
+    expect(result.filled).toEqual([
+      { instant: '2025-06-15T22:15:00Z', method: 'same-hour', from: '2025-06-15T22:00:00Z' },
+      { instant: '2025-06-15T22:30:00Z', method: 'same-hour', from: '2025-06-15T22:45:00Z' },
+      { instant: '2025-06-15T23:00:00Z', method: 'same-hour', from: '2025-06-15T23:45:00Z' },
+      { instant: '2025-06-15T23:15:00Z', method: 'same-hour', from: '2025-06-15T23:45:00Z' },
+      { instant: '2025-06-15T23:30:00Z', method: 'same-hour', from: '2025-06-15T23:45:00Z' },
+    ]);
+    expect(Array.from(result.series?.values ?? [])).toEqual([10, 10, 40, 40, 80, 80, 80, 80]);
+    expect(result.rowProvenance[1]).toBe('normalized_from_in' + counter + '.csv;filled_same_hour_from_2025-06-15T22:00:00Z');
+    expect(result.rowProvenance[0]).toBe(`normalized_from_in${counter}.csv`);
+    expect(result.series?.provenance.steps).toContain('filled_same_hour:5');
+    expect(result.gaps).toEqual([]);
+  });
+
+  it('previous carries the last real value through a run of holes', () => {
+    const result = normalize(table(rows), { ...base, timezone: 'UTC', fill: 'previous' });
+    expect(Array.from(result.series?.values ?? [])).toEqual([10, 10, 10, 40, 40, 40, 40, 80]);
+    expect(result.filled.map((f) => f.from)).toEqual([
+      '2025-06-15T22:00:00Z',
+      '2025-06-15T22:00:00Z',
+      '2025-06-15T22:45:00Z',
+      '2025-06-15T22:45:00Z',
+      '2025-06-15T22:45:00Z',
+    ]);
+  });
+
+  it('tries methods in order and falls back when a whole local hour is missing', () => {
+    const sparse: [string, string][] = [
+      ['2025-06-16T00:00:00+02:00', '10'],
+      ['2025-06-16T00:15:00+02:00', '20'],
+      ['2025-06-16T02:00:00+02:00', '90'],
+    ];
+    const result = normalize(table(sparse), { ...base, timezone: 'UTC', fill: ['same-hour', 'previous'] });
+    expect(result.filled.map((f) => [f.instant.slice(11, 16), f.method])).toEqual([
+      ['22:30', 'same-hour'],
+      ['22:45', 'same-hour'],
+      ['23:00', 'previous'],
+      ['23:15', 'previous'],
+      ['23:30', 'previous'],
+      ['23:45', 'previous'],
+    ]);
+    expect(Array.from(result.series?.values ?? [])).toEqual([10, 20, 20, 20, 20, 20, 20, 20, 90]);
+  });
+
+  it('treats both 02:00 hours of the autumn day as one local hour for same-hour', () => {
+    const grid = Array.from(localDayGrid('2024-10-27', 'Europe/Brussels'));
+    // Keep everything but the second (CET) 02:00 hour: 01:00Z..01:45Z.
+    const kept = grid.filter((ms) => ms < Date.UTC(2024, 9, 27, 1) || ms >= Date.UTC(2024, 9, 27, 2));
+    const text = table(kept.map((ms, i) => [new Date(ms).toISOString(), String(i)] as const));
+    const result = normalize(text, { ...base, timezone: 'UTC', fill: 'same-hour' });
+    expect(result.filled.map((f) => f.from)).toEqual(Array(4).fill('2024-10-27T00:45:00Z'));
+    expect(result.series?.instantsMs).toHaveLength(100);
+  });
+
+  it('restricts output to a window and reports what the window lacks at its edges', () => {
+    const result = normalize(table(rows), {
+      ...base,
+      timezone: 'UTC',
+      fill: 'previous',
+      window: { startDate: '2025-06-16', endDate: '2025-06-16' },
+    });
+    expect(result.series?.instantsMs).toHaveLength(96);
+    expect(result.gaps).toEqual([]);
+    const short = normalize(table(rows), { ...base, timezone: 'UTC', window: { startDate: '2025-06-15', endDate: '2025-06-16' } });
+    expect(short.gaps).toHaveLength(96 + 96 - 3);
+    expect(short.issues[0]).toMatchObject({ code: 'gap', instant: '2025-06-14T22:00:00Z' });
+  });
+});
+
+describe('normalizeCsv: setup problems and output', () => {
+  it('reports missing columns, unknown zones and an unknown market time zone', () => {
+    expect(normalize('a,b\n1,2\n', { ...base, timezone: 'UTC' }).issues.map((i) => i.code)).toEqual([
+      'missing_column',
+      'missing_column',
+    ]);
+    expect(normalize(table(rows()), { ...base, timezone: 'Mars/Olympus' }).issues.map((i) => i.code)).toEqual([
+      'invalid_timezone',
+    ]);
+    const noZone = normalize(table(rows()), { series: 'day_ahead', timestampColumn: 'time', valueColumn: 'price', timezone: 'UTC' });
+    expect(noZone.issues.map((i) => i.code)).toEqual(['missing_timezone']);
+    expect(normalize(table(rows()), { ...base, timezone: 'UTC', resolution: 'P1D' }).issues.map((i) => i.code)).toEqual([
+      'unknown_resolution',
+    ]);
+    expect(normalizeCsv({ ...base, input: `${folder.dir}/missing.csv`, timezone: 'UTC' }).issues[0].code).toBe('file_not_found');
+  });
+
+  it('writes a canonical file that reads back clean, fills recorded per row', () => {
+    const output = `${folder.dir}/out/day_ahead.csv`;
+    const sparse = table([
+      ['2025-06-16T00:00:00+02:00', '10'],
+      ['2025-06-16T00:30:00+02:00', '30'],
+    ]);
+    const result = normalize(sparse, { ...base, timezone: 'UTC', fill: 'previous', output, source: 'unit_test', qualityStatus: 'Validated' });
+    expect(result.written).toBe(true);
+    const lines = readFileSync(output, 'utf8').trim().split('\n');
+    expect(lines).toEqual([
+      'timestamp_utc,timestamp_local,market,resolution,price_eur_per_mwh,currency,zone,source,is_actual,is_forecast,quality_status,provenance',
+      `2025-06-15T22:00:00Z,2025-06-16T00:00:00+02:00,day_ahead,PT15M,10,EUR,10YBE----------2,unit_test,True,False,Validated,normalized_from_in${counter}.csv`,
+      `2025-06-15T22:15:00Z,2025-06-16T00:15:00+02:00,day_ahead,PT15M,10,EUR,10YBE----------2,unit_test,True,False,Validated,normalized_from_in${counter}.csv;filled_previous_from_2025-06-15T22:00:00Z`,
+      `2025-06-15T22:30:00Z,2025-06-16T00:30:00+02:00,day_ahead,PT15M,30,EUR,10YBE----------2,unit_test,True,False,Validated,normalized_from_in${counter}.csv`,
+    ]);
+    const back = readSeriesFile(output, { name: 'day_ahead', timezone: 'Europe/Brussels', expectedZone: '10YBE----------2' });
+    expect(back.issues).toEqual([]);
+    expect(Array.from(back.series?.values ?? [])).toEqual([10, 10, 30]);
+    expect(back.series?.provenance.steps).toEqual(['filled_rows_in_file:1']);
+  });
+});
+
+function rows(): [string, string][] {
+  return [['2025-06-16T00:00:00Z', '1']];
+}
