@@ -102,6 +102,14 @@ describe('readSeriesFile: every problem is an issue with file, row and instant',
     ]);
   });
 
+  it('reports a folder given as file, and formats that are not canonical CSV', () => {
+    expect(readSeriesFile(folder.dir, { name: 'day_ahead', timezone: TZ }).issues.map((i) => i.code)).toEqual([
+      'unreadable_file',
+    ]);
+    const parquet = readSeriesFile(`${folder.dir}/prices.parquet`, { name: 'day_ahead', timezone: TZ });
+    expect(parquet.issues.map((i) => [i.code, i.file])).toEqual([['unsupported_format', `${folder.dir}/prices.parquet`]]);
+  });
+
   it.each([
     ['an empty file', ''],
     ['a header without rows', `${HEADER}\n`],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { normalizeTable, type NormalizeResult, type NormalizeTableOptions } from '../normalize/normalizeTable';
 import { parseCsvText } from './csvText';
+import { decodeText } from './readSeriesFile';
 import { writeSeriesCsv } from './writeSeriesCsv';
 
 /**
@@ -29,7 +30,7 @@ export interface NormalizeOptions extends NormalizeTableOptions {
 export function normalizeCsv(options: NormalizeOptions): NormalizeResult & { written: boolean } {
   let text: string;
   try {
-    text = readFileSync(options.input, 'utf8');
+    text = decodeText(readFileSync(options.input));
   } catch (error) {
     return {
       series: undefined,

@@ -1,5 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { seriesFromTable, type SeriesReadOptions, type SeriesReadResult } from '../table/seriesFromTable';
 import { parseCsvText } from './csvText';
 
@@ -9,27 +10,27 @@ import { parseCsvText } from './csvText';
  * every row problem come back as issues naming the file, line and instant.
  */
 export function readSeriesFile(path: string, options: Omit<SeriesReadOptions, 'file'>): SeriesReadResult {
+  const extension = extname(path).toLowerCase();
+  if (UNSUPPORTED.includes(extension)) {
+    const message = `${extension} files are not read as series; convert them to the canonical CSV first (\`euroflex normalize\`)`;
+    return failed(path, options.name, 'unsupported_format', message);
+  }
   let text: string;
   try {
     text = decodeText(readFileSync(path));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file_not_found' : 'unreadable_file';
-    const reason = code === 'file_not_found' ? 'the file does not exist' : `the file cannot be read (${String(error)})`;
-    return {
-      series: undefined,
-      issues: [
-        {
-          path: `data.${options.name}`,
-          code,
-          message: `${reason}; check the path configured for ${options.name}`,
-          file: path,
-        },
-      ],
-      rows: 0,
-      resolution: '',
-    };
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const reason = missing ? 'the file does not exist' : `the file cannot be read (${String(error)})`;
+    const message = `${reason}; check the path configured for ${options.name}`;
+    return failed(path, options.name, missing ? 'file_not_found' : 'unreadable_file', message);
   }
   return seriesFromTable(parseCsvText(text), { ...options, file: path });
+}
+
+const UNSUPPORTED = ['.parquet', '.json', '.xml', '.xlsx'];
+
+function failed(file: string, name: string, code: string, message: string): SeriesReadResult {
+  return { series: undefined, issues: [{ path: `data.${name}`, code, message, file }], rows: 0, resolution: '' };
 }
 
 /**

@@ -111,7 +111,11 @@ export function normalizeTable(table: CsvTable, options: NormalizeTableOptions, 
   }
   const count = assembly.instantsMs.length;
   if (count === 0 && options.window === undefined) {
-    report({ path: options.valueColumn, code: 'empty_file', message: 'no usable row found; check the column mapping, the time zone and the number format' });
+    report({
+      path: options.valueColumn,
+      code: 'empty_file',
+      message: 'no usable row found; check the column mapping, the time zone and the number format',
+    });
     return fail();
   }
   let bounds: { startMs: number; endMs: number };
@@ -172,7 +176,12 @@ function checkSetup(
   const wanted = [options.timestampColumn, options.valueColumn, ...Object.values(options.extraColumns ?? {})];
   let ok = true;
   for (const name of wanted.filter((column) => !header.includes(column))) {
-    report({ path: name, code: 'missing_column', row: 1, message: `column \`${name}\` is not in the header (${header.join(', ')}); check the column mapping and the delimiter` });
+    report({
+      path: name,
+      code: 'missing_column',
+      row: 1,
+      message: `column \`${name}\` is not in the header (${header.join(', ')}); check the column mapping and the delimiter`,
+    });
     ok = false;
   }
   const isUtc = ['UTC', 'Etc/UTC', 'GMT'].includes(options.timezone);
@@ -181,12 +190,20 @@ function checkSetup(
     (options.zone === undefined ? undefined : adapterForZone(options.zone)?.timezone) ??
     (isUtc ? undefined : options.timezone);
   if (marketTimezone === undefined) {
-    report({ path: 'timezone', code: 'missing_timezone', message: 'cannot tell the market time zone for timestamp_local: pass a known bidding-zone EIC (--zone) or a market time zone' });
+    report({
+      path: 'timezone',
+      code: 'missing_timezone',
+      message: 'cannot tell the market time zone for timestamp_local: pass a known bidding-zone EIC (--zone) or a market time zone',
+    });
     ok = false;
   }
   const minutes = resolutionMinutesOf(options.resolution ?? 'PT15M');
   if (minutes === undefined) {
-    report({ path: 'resolution', code: 'unknown_resolution', message: `resolution "${options.resolution}" is not supported; use PT15M, PT30M, PT60M (PT1H) or PT4H` });
+    report({
+      path: 'resolution',
+      code: 'unknown_resolution',
+      message: `resolution "${options.resolution}" is not supported; use PT15M, PT30M, PT60M (PT1H) or PT4H`,
+    });
     ok = false;
   }
   try {
@@ -194,7 +211,11 @@ function checkSetup(
     const naiveClock = isUtc ? undefined : zoneClock(options.timezone);
     return ok && market !== undefined && minutes !== undefined ? { market, naiveClock, minutes } : undefined;
   } catch (error) {
-    report({ path: 'timezone', code: 'invalid_timezone', message: `${(error as Error).message}; use UTC or an IANA zone` });
+    report({
+      path: 'timezone',
+      code: 'invalid_timezone',
+      message: `${(error as Error).message}; use UTC or an IANA zone`,
+    });
     return undefined;
   }
 }

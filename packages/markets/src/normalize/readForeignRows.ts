@@ -38,7 +38,8 @@ export function readForeignRows(
 ): ForeignRows {
   const header = table.header.map((cell) => cell.trim());
   const iTime = header.indexOf(layout.timestampColumn);
-  const numeric = [[layout.valueColumn, layout.valueColumn] as const, ...layout.extraColumns].map(([output, input]) => ({
+  const mapped = [[layout.valueColumn, layout.valueColumn] as const, ...layout.extraColumns];
+  const numeric = mapped.map(([output, input]) => ({
     output,
     input,
     index: header.indexOf(input),
@@ -52,8 +53,14 @@ export function readForeignRows(
     const cell = cells[iTime] ?? '';
     const time = readTime(cell, layout.timestampFormat);
     if (time === undefined) {
-      const format = layout.timestampFormat === undefined ? 'an ISO-8601 timestamp' : `a timestamp in format ${layout.timestampFormat}`;
-      report({ path: layout.timestampColumn, code: 'invalid_timestamp', row, message: `"${cell}" is not ${format}; fix the row or the timestamp format` });
+      const format =
+        layout.timestampFormat === undefined ? 'an ISO-8601 timestamp' : `a timestamp in format ${layout.timestampFormat}`;
+      report({
+        path: layout.timestampColumn,
+        code: 'invalid_timestamp',
+        row,
+        message: `"${cell}" is not ${format}; fix the row or the timestamp format`,
+      });
       continue;
     }
     const isInstant = time.offsetMinutes !== undefined || layout.naiveClock === undefined;
@@ -126,7 +133,10 @@ function placeLocalRows(
 }
 
 /** UTC ms (with an offset, or a naive time read as UTC) or wall ms (naive, offset undefined). */
-function readTime(cell: string, format: string | undefined): { ms: number; offsetMinutes: number | undefined } | undefined {
+function readTime(
+  cell: string,
+  format: string | undefined,
+): { ms: number; offsetMinutes: number | undefined } | undefined {
   if (format !== undefined) {
     const parsed = DateTime.fromFormat(cell.trim(), format, { zone: 'UTC' });
     return parsed.isValid ? { ms: parsed.toMillis(), offsetMinutes: undefined } : undefined;

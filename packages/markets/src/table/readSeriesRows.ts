@@ -79,43 +79,90 @@ export function readSeriesRows(
       continue;
     }
     if (!parseTimestampInto(cells[columns.utc], parsed)) {
-      report({ path: 'timestamp_utc', code: 'invalid_timestamp', row, message: `"${cells[columns.utc]}" is not an ISO-8601 timestamp (e.g. 2025-06-16T22:00:00Z); fix or remove the row` });
+      report({
+        path: 'timestamp_utc',
+        code: 'invalid_timestamp',
+        row,
+        message: `"${cells[columns.utc]}" is not an ISO-8601 timestamp (e.g. 2025-06-16T22:00:00Z); fix or remove the row`,
+      });
       continue;
     }
     const instantMs = parsed.wallMs - (parsed.offsetMinutes ?? 0) * 60_000;
     const minutes = rowResolution(cells[columns.resolution] ?? '', cells[columns.resolutionMinutes] ?? '');
     if (minutes === undefined) {
       const given = columns.resolution >= 0 ? cells[columns.resolution] : cells[columns.resolutionMinutes];
-      report({ path: resolutionPath, code: 'unknown_resolution', row, instant: isoUtc(instantMs), message: `resolution "${given}" is not supported; use PT15M, PT30M, PT60M (PT1H) or PT4H (or 15/30/60/240 in resolution_minutes)` });
+      report({
+        path: resolutionPath,
+        code: 'unknown_resolution',
+        row,
+        instant: isoUtc(instantMs),
+        message: `resolution "${given}" is not supported; use PT15M, PT30M, PT60M (PT1H) or PT4H (or 15/30/60/240 in resolution_minutes)`,
+      });
       reported.add(instantMs);
       continue;
     }
     const localProblem = checkLocalTimestamp(cells[columns.local], instantMs, clock);
     if (localProblem !== undefined) {
-      report({ path: 'timestamp_local', code: 'local_time_mismatch', row, instant: isoUtc(instantMs), message: localProblem });
+      report({
+        path: 'timestamp_local',
+        code: 'local_time_mismatch',
+        row,
+        instant: isoUtc(instantMs),
+        message: localProblem,
+      });
     }
     const market = cells[columns.market].trim();
     if (market !== options.name) {
-      report({ path: 'market', code: 'market_mismatch', row, instant: isoUtc(instantMs), message: `market is "${market}" but the file is configured as ${options.name}; point data.${options.name} at the right file or fix the column` });
+      report({
+        path: 'market',
+        code: 'market_mismatch',
+        row,
+        instant: isoUtc(instantMs),
+        message: `market is "${market}" but the file is configured as ${options.name}; point data.${options.name} at the right file or fix the column`,
+      });
     }
     const rowZone = columns.zone >= 0 ? cells[columns.zone].trim() : '';
     if (options.expectedZone !== undefined && rowZone !== '' && rowZone !== options.expectedZone) {
-      report({ path: 'zone', code: 'zone_mismatch', row, instant: isoUtc(instantMs), message: `zone "${rowZone}" is not the market's bidding zone ${options.expectedZone}; use data of the configured market` });
+      report({
+        path: 'zone',
+        code: 'zone_mismatch',
+        row,
+        instant: isoUtc(instantMs),
+        message: `zone "${rowZone}" is not the market's bidding zone ${options.expectedZone}; use data of the configured market`,
+      });
     }
     const valueCell = cells[columns.value].trim();
     const value = valueCell === '' ? Number.NaN : Number(valueCell);
     let usable = true;
     if (!Number.isFinite(value)) {
-      report({ path: 'price_eur_per_mwh', code: 'invalid_value', row, instant: isoUtc(instantMs), message: invalidValueMessage(valueCell) });
+      report({
+        path: 'price_eur_per_mwh',
+        code: 'invalid_value',
+        row,
+        instant: isoUtc(instantMs),
+        message: invalidValueMessage(valueCell),
+      });
       usable = false;
     } else if (isRatio && (value < 0 || value > 1)) {
-      report({ path: 'price_eur_per_mwh', code: 'ratio_out_of_range', row, instant: isoUtc(instantMs), message: `activation ratio ${valueCell} is outside [0, 1]; ratios are fractions of the reserved capacity (0.25, not 25)` });
+      report({
+        path: 'price_eur_per_mwh',
+        code: 'ratio_out_of_range',
+        row,
+        instant: isoUtc(instantMs),
+        message: `activation ratio ${valueCell} is outside [0, 1]; ratios are fractions of the reserved capacity (0.25, not 25)`,
+      });
       usable = false;
     }
     extras.read(r, cells);
     for (const required of extras.required) {
       if (!Number.isFinite(required.values[r])) {
-        report({ path: required.name, code: 'invalid_value', row, instant: isoUtc(instantMs), message: invalidValueMessage(cells[required.index].trim()) });
+        report({
+          path: required.name,
+          code: 'invalid_value',
+          row,
+          instant: isoUtc(instantMs),
+          message: invalidValueMessage(cells[required.index].trim()),
+        });
         usable = false;
       }
     }
