@@ -133,6 +133,12 @@ describe('readSeriesFile: every problem is an issue with file, row and instant',
     expect(issues[0].message).toMatch(/canonical header is timestamp_utc,.*euroflex normalize/);
   });
 
+  it('reports an unknown market time zone instead of throwing', () => {
+    const { series, issues } = read(csvText(canonicalLines(T0, 1)), { timezone: 'Europe/Bruxelles' });
+    expect(series).toBeUndefined();
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['invalid_timezone', 'timezone']]);
+  });
+
   it('reports a row with the wrong number of fields', () => {
     const lines = canonicalLines(T0, 3);
     lines[1] = lines[1].split(',').slice(0, 5).join(',');

@@ -17,7 +17,7 @@ export interface NormalizeTableOptions {
   readonly series: SeriesName;
   readonly timestampColumn: string;
   readonly valueColumn: string;
-  /** Extra numeric columns to carry: output column name -> input column name. */
+  /** Extra numeric columns to carry: output column name -> input column name (scaled like the value). */
   readonly extraColumns?: Readonly<Record<string, string>>;
   /** Zone of timestamps without an offset: `UTC` or an IANA zone (naive local times). */
   readonly timezone: string;
@@ -25,7 +25,7 @@ export interface NormalizeTableOptions {
   readonly timestampFormat?: string;
   /** Market time zone for `timestamp_local` and block grids; default from `zone`, else `timezone`. */
   readonly marketTimezone?: string;
-  /** Multiply every value, e.g. 1000 for EUR/kWh -> EUR/MWh; default 1. */
+  /** Multiply every value and extra column, e.g. 1000 for EUR/kWh -> EUR/MWh; default 1. */
   readonly unitFactor?: number;
   /** `1.234,56` numbers; default false. */
   readonly decimalComma?: boolean;

@@ -2,7 +2,7 @@ import type { LabIssue, SeriesName } from '@euroflex/config';
 import { isoUtc } from '../calendar';
 import { resolutionLabel } from '../resolution';
 import type { Series } from '../series';
-import { zoneClock } from '../time/zoneClock';
+import { zoneClock, type ZoneClock } from '../time/zoneClock';
 import { assembleQuarterHours } from './assembleQuarterHours';
 import { capIssues } from './capIssues';
 import type { CsvTable } from './csvTable';
@@ -85,7 +85,13 @@ export function seriesFromTable(table: CsvTable, options: SeriesReadOptions): Se
     return done(0);
   }
 
-  const clock = zoneClock(options.timezone);
+  let clock: ZoneClock;
+  try {
+    clock = zoneClock(options.timezone);
+  } catch (error) {
+    report({ path: 'timezone', code: 'invalid_timezone', message: `${(error as Error).message}; use the market's IANA zone` });
+    return done(table.rowCount);
+  }
   const extras = extraColumnReader(header, options.requiredColumns ?? [], table.rowCount);
   const rows = readSeriesRows(table, columns, options, clock, extras, report);
   const assembly = assembleQuarterHours(rows.samples, clock);
