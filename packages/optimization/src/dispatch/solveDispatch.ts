@@ -54,12 +54,11 @@ export function solveDispatch(solver: Solver, problem: DispatchProblem, options:
     }
     const plans = readPlan(problem, lp.layout, result.x);
     if (!overlapsWhereBinary(modes, plans)) {
-      return tally.finish(problem, plans, modes, 'lp', result.status, poiDuals(lp.layout, result), 0, null);
+      return tally.finish(problem, plans, modes, 'lp', result.status, poiDuals(lp.layout, result));
     }
   }
 
   const milp = buildModel(problem, { modes });
-  const binaryCount = milp.layout.batteries.reduce((sum, cols) => sum + cols.modeIntervals.length, 0);
   const milpResult = tally.solve(milp.model);
   if (!milpResult.hasSolution) {
     return tally.failure(milpResult);
@@ -72,7 +71,7 @@ export function solveDispatch(solver: Solver, problem: DispatchProblem, options:
   }
   const plans = readPlan(problem, lp.layout, result.x);
   const status = milpResult.status === 'optimal' ? result.status : milpResult.status;
-  return tally.finish(problem, plans, fixed, 'milp', status, poiDuals(lp.layout, result), binaryCount, milpResult.mipGap ?? null);
+  return tally.finish(problem, plans, fixed, 'milp', status, poiDuals(lp.layout, result));
 }
 
 function poiDuals(layout: DispatchLayout, result: SolveResult): DispatchDuals | undefined {
@@ -131,12 +130,8 @@ class Tally {
     solvedAs: 'lp' | 'milp',
     status: SolveStatus,
     duals: DispatchDuals | undefined,
-    binaryCount: number,
-    mipGap: number | null,
   ): DispatchResult {
     problem.assets.forEach((asset, a) => removeOverlap(asset, modes[a], plans[a].chargeMw, plans[a].dischargeMw));
-    this.binaryCount = binaryCount;
-    this.mipGap = mipGap;
     return {
       status,
       objectiveEur: planObjectiveEur(problem, plans),

@@ -36,14 +36,10 @@ export class WarmSlot {
   }
 }
 
+/** Byte-wise equality (a native memcmp through Buffer views; no copies). */
 function sameArray(a: Int32Array | Float64Array, b: Int32Array | Float64Array): boolean {
   if (a.length !== b.length) {
     return false;
   }
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i]) {
-      return false;
-    }
-  }
-  return true;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
