@@ -22,6 +22,8 @@ module.exports = (displayName, dir) => ({
     ],
   },
   transformIgnorePatterns: ['/node_modules/(?!(hyparquet|hyparquet-writer)/)'],
+  // Lazy `import('./x.js')` in CommonJS sources resolves to the TypeScript file under Jest.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
 });

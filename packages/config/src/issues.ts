@@ -53,7 +53,7 @@ export function formatIssues(issues: readonly LabIssue[], file?: string): string
       const where = issue.file ?? file;
       const location = [
         where,
-        issue.row !== undefined ? `row ${issue.row}` : undefined,
+        issue.row !== undefined ? `line ${issue.row}` : undefined,
         issue.instant,
         issue.path || undefined,
       ]

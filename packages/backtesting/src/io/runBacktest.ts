@@ -97,6 +97,11 @@ function forecastFiles(config: EuroflexConfig): Partial<Record<SeriesName, strin
   return files;
 }
 
+/** Days of history before the window that the provider reads (persistence: the previous day). */
+export function historyDaysFor(provider: ProviderName): number {
+  return provider === 'persistence' ? 1 : 0;
+}
+
 function defaultRandomHex6(): string {
   return Math.floor(Math.random() * 0x1000000)
     .toString(16)
@@ -132,6 +137,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
     timezone,
     window: { startDate: config.timing.delivery_start_date, endDate: config.timing.delivery_end_date },
     marketId: config.market.id,
+    historyDays: historyDaysFor(config.forecast_provider.name),
   });
   const provider = createProvider(
     { name: config.forecast_provider.name, files: forecastFiles(config), scenarioId: config.forecast_provider.scenario_id ?? undefined },
