@@ -1,4 +1,6 @@
 import loadHighs from 'highs';
+import { buildModel } from '../buildModel';
+import { canonicalSite } from '../../test/support/problems';
 import { createSolver } from './createSolver';
 import type { Solver } from './createSolver';
 import type { LinearModel } from './LinearModel';
@@ -87,6 +89,17 @@ describe('createSolver', () => {
     expect(broken.status).toBe('error');
     expect(broken.message).toBeDefined();
     expect(solver.solve(tiny()).objective).toBeCloseTo(2.5, 12);
+  });
+
+  it('stops at a time limit with a status, and the next solve without a limit is optimal', () => {
+    const prices = Float64Array.from({ length: 96 }, (_, t) => 50 + 40 * Math.sin(t / 5));
+    const { model } = buildModel(canonicalSite(prices));
+    const limited = solver.solve(model, { timeLimitSeconds: 0, warmStart: false });
+    expect(limited.status).toBe('time_limit');
+    expect(limited.hasSolution).toBe(false);
+    expect(solver.solve(model, { warmStart: false }).status).toBe('optimal');
+    const mip = { ...model, integrality: Int32Array.from({ length: model.numCols }, (_, j) => (j < 3 ? 1 : 0)) };
+    expect(solver.solve(mip, { timeLimitSeconds: 0 }).status).toBe('time_limit');
   });
 
   it('writes named LP text that HiGHS reads back to the same optimum', async () => {

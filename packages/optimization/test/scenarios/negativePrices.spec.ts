@@ -1,6 +1,6 @@
 import { burnThresholdEurPerMwh, checkPlanInvariants, solveDispatch } from '../../src';
 import { enumerateModes } from '../support/enumerateModes';
-import { battery, problemOf } from '../support/problems';
+import { battery, canonicalSite, problemOf } from '../support/problems';
 import { sharedSolver } from '../support/sharedSolver';
 
 const solver = sharedSolver();
@@ -58,4 +58,29 @@ describe('negative prices: never charge and discharge at once', () => {
     expect(everywhere.stats.binaryCount).toBe(6);
     expect(everywhere.objectiveEur).toBeCloseTo(lpFirst.objectiveEur, 6);
   });
+
+  it('the canonical two-battery site on a sunny Sunday (-462 EUR/MWh at noon) plans without overlap', () => {
+    // Evening peak 180, night 60, a midday dip to -462 for two hours and -40 around it.
+    const prices = Float64Array.from({ length: 96 }, (_, t) => {
+      if (t >= 48 && t < 56) {
+        return -462;
+      }
+      if (t >= 40 && t < 64) {
+        return -40;
+      }
+      return t >= 72 && t < 84 ? 180 : 60;
+    });
+    const problem = canonicalSite(prices);
+    const result = solveDispatch(solver(), problem);
+    expect(result.status).toBe('optimal');
+    expect(checkPlanInvariants(problem, result)).toEqual([]);
+    const everywhere = solveDispatch(solver(), problem, { exclusivity: 'always_milp' });
+    expect(result.objectiveEur).toBeCloseTo(everywhere.objectiveEur, 6);
+    // Only the 8 intervals at -462 are below the thresholds (-78.05 and -64.7 EUR/MWh):
+    // 8 binaries per asset.
+    expect(result.solvedAs).toBe('milp');
+    expect(result.stats.binaryCount).toBe(16);
+    expect(result.stats.mipGap).toBeLessThanOrEqual(1e-6);
+  });
 });
+
