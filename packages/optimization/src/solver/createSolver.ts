@@ -41,7 +41,7 @@ export interface Solver {
   /** Totals since creation or the last `resetStats()` (a copy). */
   readonly stats: SolverStats;
   resetStats(): void;
-  /** Frees the persistent HiGHS model; the solver must not be used afterwards. */
+  /** Frees the persistent HiGHS LP model (a later solve creates a fresh one, cold). */
   dispose(): void;
   /** HiGHS version string, e.g. `1.15.1`. */
   readonly version: string;
