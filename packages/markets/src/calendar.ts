@@ -6,23 +6,39 @@ import { INTERVAL_MS } from './series';
  * UTC; local labels are derived and never used as keys (they repeat on autumn DST days).
  */
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-function startOfLocalDay(dateIso: string, timezone: string): DateTime {
-  if (!ISO_DATE.test(dateIso)) {
-    throw new RangeError(`"${dateIso}" is not an ISO date (YYYY-MM-DD)`);
+const midnightCache = new Map<string, number>();
+
+/**
+ * UTC instant of local midnight starting `dateIso`. Memoised: calendar lookups run once
+ * per decision and per series, and luxon's zone arithmetic costs microseconds each.
+ */
+function midnightMs(dateIso: string, timezone: string): number {
+  const key = `${timezone}|${dateIso}`;
+  let value = midnightCache.get(key);
+  if (value === undefined) {
+    const utcMidnightMs = isoDateToDayNumber(dateIso) * DAY_MS;
+    // Two fixed-point steps: the offset at the guess, then at the corrected instant. Exact
+    // unless a DST change falls at local midnight, which the check below catches.
+    let guess = utcMidnightMs - offsetMinutesAt(utcMidnightMs, timezone) * 60_000;
+    guess = utcMidnightMs - offsetMinutesAt(guess, timezone) * 60_000;
+    if (guess + offsetMinutesAt(guess, timezone) * 60_000 !== utcMidnightMs) {
+      guess = DateTime.fromISO(dateIso, { zone: timezone }).startOf('day').toMillis();
+    }
+    if (!Number.isFinite(guess)) {
+      throw new RangeError(`cannot place ${dateIso} in time zone "${timezone}"`);
+    }
+    value = guess;
+    midnightCache.set(key, value);
   }
-  const start = DateTime.fromISO(dateIso, { zone: timezone }).startOf('day');
-  if (!start.isValid) {
-    throw new RangeError(`"${dateIso}" is not a valid date in ${timezone}: ${start.invalidExplanation ?? ''}`);
-  }
-  return start;
+  return value;
 }
 
 /** UTC instant (ms) of local midnight starting `dateIso`. */
 export function localMidnightMs(dateIso: string, timezone: string): number {
-  return startOfLocalDay(dateIso, timezone).toMillis();
+  return midnightMs(dateIso, timezone);
 }
 
 /**
@@ -30,9 +46,8 @@ export function localMidnightMs(dateIso: string, timezone: string): number {
  * DST day and 100 on the autumn one.
  */
 export function localDayGrid(dateIso: string, timezone: string): Float64Array {
-  const start = startOfLocalDay(dateIso, timezone);
-  const startMs = start.toMillis();
-  const endMs = start.plus({ days: 1 }).toMillis();
+  const startMs = midnightMs(dateIso, timezone);
+  const endMs = midnightMs(addDays(dateIso, 1), timezone);
   const count = Math.round((endMs - startMs) / INTERVAL_MS);
   const grid = new Float64Array(count);
   for (let i = 0; i < count; i += 1) {
@@ -43,27 +58,62 @@ export function localDayGrid(dateIso: string, timezone: string): Float64Array {
 
 /** Local dates from `startIso` to `endIso`, both included. */
 export function localDatesBetween(startIso: string, endIso: string): string[] {
+  const start = isoDateToDayNumber(startIso);
+  const end = isoDateToDayNumber(endIso);
   const dates: string[] = [];
-  let day = DateTime.fromISO(startIso, { zone: 'UTC' });
-  const end = DateTime.fromISO(endIso, { zone: 'UTC' });
-  if (!day.isValid || !end.isValid) {
-    throw new RangeError(`invalid date range ${startIso} .. ${endIso}`);
-  }
-  while (day <= end) {
-    dates.push(day.toISODate() as string);
-    day = day.plus({ days: 1 });
+  for (let day = start; day <= end; day += 1) {
+    dates.push(dayNumberToIsoDate(day));
   }
   return dates;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a calendar date (no time zone involved). */
+function isoDateToDayNumber(dateIso: string): number {
+  const match = ISO_DATE.exec(dateIso) && /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateIso);
+  if (!match) {
+    throw new RangeError(`"${dateIso}" is not an ISO date (YYYY-MM-DD)`);
+  }
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const check = new Date(ms);
+  if (check.getUTCDate() !== Number(match[3]) || check.getUTCMonth() !== Number(match[2]) - 1) {
+    throw new RangeError(`"${dateIso}" is not a valid calendar date`);
+  }
+  return ms / DAY_MS;
+}
+
+function dayNumberToIsoDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** The local calendar date (YYYY-MM-DD) that contains `instantMs`. */
 export function localDateOf(instantMs: number, timezone: string): string {
-  return DateTime.fromMillis(instantMs, { zone: timezone }).toISODate() as string;
+  return new Date(instantMs + offsetMinutesAt(instantMs, timezone) * 60_000).toISOString().slice(0, 10);
+}
+
+const HOUR_MS = 3_600_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** UTC offset in minutes of `timezone` at `instantMs` (memoised per UTC hour: offsets change on the hour). */
+export function offsetMinutesAt(instantMs: number, timezone: string): number {
+  let zone = offsetCache.get(timezone);
+  if (zone === undefined) {
+    zone = new Map();
+    offsetCache.set(timezone, zone);
+  }
+  const hour = Math.floor(instantMs / HOUR_MS);
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(hour * HOUR_MS, { zone: timezone }).offset;
+    zone.set(hour, offset);
+  }
+  return offset;
 }
 
 /** `dateIso` shifted by `days` calendar days. */
 export function addDays(dateIso: string, days: number): string {
-  return DateTime.fromISO(dateIso, { zone: 'UTC' }).plus({ days }).toISODate() as string;
+  return dayNumberToIsoDate(isoDateToDayNumber(dateIso) + days);
 }
 
 /** ISO-8601 UTC label, `2025-06-17T10:00:00Z`. */
@@ -82,18 +132,30 @@ export type LocalTimeResolution =
   | { readonly kind: 'ambiguous'; readonly earlierMs: number; readonly laterMs: number }
   | { readonly kind: 'missing' };
 
+const localTimeCache = new Map<string, LocalTimeResolution>();
+
 /**
  * Resolve local `hhmm` on `dateIso` in `timezone`. Autumn DST times occur twice
  * (`ambiguous`); spring DST times do not exist (`missing`). Callers decide what to do.
  */
 export function resolveLocalTime(dateIso: string, hhmm: string, timezone: string): LocalTimeResolution {
+  const key = `${timezone}|${dateIso}|${hhmm}`;
+  let resolved = localTimeCache.get(key);
+  if (resolved === undefined) {
+    resolved = resolveLocalTimeUncached(dateIso, hhmm, timezone);
+    localTimeCache.set(key, resolved);
+  }
+  return resolved;
+}
+
+function resolveLocalTimeUncached(dateIso: string, hhmm: string, timezone: string): LocalTimeResolution {
   const match = HHMM.exec(hhmm);
   if (!match) {
     throw new RangeError(`"${hhmm}" is not a valid HH:MM time (00:00 to 23:59)`);
   }
   const minutes = Number(match[1]) * 60 + Number(match[2]);
-  const dayStart = startOfLocalDay(dateIso, timezone).toMillis();
-  const dayEnd = startOfLocalDay(addDays(dateIso, 1), timezone).toMillis();
+  const dayStart = midnightMs(dateIso, timezone);
+  const dayEnd = midnightMs(addDays(dateIso, 1), timezone);
   const hits: number[] = [];
   // Scan candidate instants: local minutes-of-day can only be reached at most twice in one day.
   for (const offsetHours of [-1, 0, 1]) {

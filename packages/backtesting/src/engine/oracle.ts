@@ -5,6 +5,12 @@ import { settleRun, settlementTotals, type SettlementColumnName } from './settle
 import type { EngineContext, ExecutedDay, WalkForwardStats } from './types';
 import { runWalkForward } from './walkForward';
 
+/** The parts of a walk-forward result the oracle can reuse. */
+export interface WalkForwardResultLike {
+  readonly days: readonly ExecutedDay[];
+  readonly stats: WalkForwardStats;
+}
+
 export interface OracleResult {
   /** `per_day` when every day's end SoC is pinned (or reset), else one `joint` solve of the window. */
   readonly mode: 'per_day' | 'joint';
@@ -31,8 +37,13 @@ export function oracleMode(context: EngineContext): 'per_day' | 'joint' {
  * The oracle: the same constraints and settlement, with actual prices (perfect foresight).
  * An auditable run can never beat it (spec/model.md, Horizon, carry and oracle).
  */
-export async function runOracle(context: EngineContext): Promise<OracleResult> {
+export async function runOracle(context: EngineContext, perfectForesightRun?: WalkForwardResultLike): Promise<OracleResult> {
   const mode = oracleMode(context);
+  if (mode === 'per_day' && perfectForesightRun !== undefined) {
+    // A perfect-foresight walk-forward IS the per-day oracle: same provider, same solves.
+    const { days, stats } = perfectForesightRun;
+    return { mode, days, totals: settlementTotals(settleRun(days, context.assets).site), stats };
+  }
   if (mode === 'per_day') {
     const provider = createPerfectForesightProvider(context.actuals);
     const { days, stats } = await runWalkForward(context, provider);

@@ -159,7 +159,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
   };
   const walk = await runWalkForward(context, provider, { onDay: options.onProgress });
   const walkedAt = performance.now();
-  const oracle = await runOracle(context);
+  const oracle = await runOracle(context, provider.auditable ? undefined : walk);
   const oracleAt = performance.now();
   const settlement = settleRun(walk.days, context.assets);
   const settledAt = performance.now();
