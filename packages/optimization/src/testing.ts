@@ -10,3 +10,5 @@
  * in src/solver/referenceDay.spec.ts; agreement is to 1e-6 EUR.
  */
 export const BELGIUM_DA_ONLY_2025_06_17_OBJECTIVE_EUR = 164.8094736842106;
+
+export { independentDayAheadOptimumEur, independentLpText } from './solver/independentLp';

@@ -72,6 +72,7 @@ function jointOracle(context: EngineContext): OracleResult {
     context.assets.map((asset) => asset.initialSocMwh),
     prices,
   );
+  context.solver.resetWarmStart();
   const result = solveDay(context, problem, 'oracle-joint', instantsMs[0]);
   const days: ExecutedDay[] = [];
   offset = 0;

@@ -29,6 +29,9 @@ export async function runWalkForward(
   const days: ExecutedDay[] = [];
   const stats: WalkForwardStats = { lpSolves: 0, milpSolves: 0, solverMs: 0, decisions: 0 };
   let carriedSocMwh = context.assets.map((asset) => asset.initialSocMwh);
+  // Same input, same output: the solve sequence of a run never starts from a basis left
+  // behind by an earlier run on the same solver instance.
+  context.solver.resetWarmStart();
 
   for (const date of context.dates) {
     const instantsMs = localDayGrid(date, timezone);

@@ -127,8 +127,8 @@ describe('loadConfig', () => {
     expect(error.message).toBe(`${path.join(dir, 'broken.yaml')}: 2 problems found`);
     expect(formatIssues(error.issues, 'broken.yaml')).toBe(
       [
-        `broken.yaml: row 2: run_name: run_name "bad/name" is not a safe name: use 1-128 letters, digits, '-', '_', '.' or inner spaces, starting and ending with a letter, digit, '-' or '_', without '/' or '..'`,
-        'broken.yaml: row 26: assets.0.battery.terminal_soc: Unknown key `terminal_soc`; did you mean `terminal_soc_mwh`?',
+        `broken.yaml: line 2: run_name: run_name "bad/name" is not a safe name: use 1-128 letters, digits, '-', '_', '.' or inner spaces, starting and ending with a letter, digit, '-' or '_', without '/' or '..'`,
+        'broken.yaml: line 26: assets.0.battery.terminal_soc: Unknown key `terminal_soc`; did you mean `terminal_soc_mwh`?',
       ].join('\n'),
     );
   });

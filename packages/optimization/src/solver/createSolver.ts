@@ -41,6 +41,12 @@ export interface Solver {
   /** Totals since creation or the last `resetStats()` (a copy). */
   readonly stats: SolverStats;
   resetStats(): void;
+  /**
+   * Forget the warm-start basis: the next LP starts cold. Call it at the start of every
+   * run, so that a run's plans do not depend on what the instance solved before (on
+   * days with tied optima the chosen dispatch follows the basis).
+   */
+  resetWarmStart(): void;
   /** Frees the persistent HiGHS LP model (a later solve creates a fresh one, cold). */
   dispose(): void;
   /** HiGHS version string, e.g. `1.15.1`. */
@@ -109,6 +115,10 @@ class HighsSolver implements Solver {
     } finally {
       hm.dispose();
     }
+  }
+
+  resetWarmStart(): void {
+    this.slot.clear();
   }
 
   dispose(): void {

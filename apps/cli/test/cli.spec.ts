@@ -1,0 +1,117 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { cli } from './run';
+
+const REPO = resolve(__dirname, '../../..');
+const REFERENCE = join(REPO, 'examples/reference');
+const DA_ONLY = join(REFERENCE, 'tests/fixtures/example_configs/basic/belgium_da_only_base.yaml');
+
+function temp(): string {
+  return mkdtempSync(join(tmpdir(), 'euroflex-cli-'));
+}
+
+describe('euroflex CLI', () => {
+  it('prints help with every command and exits 0', async () => {
+    const result = await cli('--help');
+    expect(result.code).toBe(0);
+    for (const command of ['validate-config', 'validate-data', 'backtest', 'normalize', 'capabilities', 'schema']) {
+      expect(result.stdout).toContain(command);
+    }
+  });
+
+  it.each(['validate-config', 'validate-data', 'backtest', 'normalize', 'capabilities', 'schema'])('%s --help exits 0', async (command) => {
+    const result = await cli(command, '--help');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: euroflex /);
+  });
+
+  it('exits 2 on an unknown command or flag, with the usage', async () => {
+    expect((await cli('frobnicate')).code).toBe(2);
+    const result = await cli('backtest', DA_ONLY, '--frob');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Unknown option '--frob'");
+    expect(result.stderr).toContain('Usage: euroflex backtest');
+  });
+
+  it('validates a reference config', async () => {
+    const result = await cli('validate-config', DA_ONLY);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('is a valid schema v4 config');
+  });
+
+  it('reports every config problem as file: path: message, exit 1, no stack trace', async () => {
+    const dir = temp();
+    const file = join(dir, 'bad.yaml');
+    const text = readFileSync(DA_ONLY, 'utf8')
+      .replace('day_ahead_gate_closure_local: "12:00"', 'day_ahead_gate_closure_local: "25:00"')
+      .replace('soc_max_mwh: 1.9', 'soc_max_mwh: 1.9\n      terminal_soc: 1.0');
+    writeFileSync(file, text);
+    const result = await cli('validate-config', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file}: line`);
+    expect(result.stderr).toContain('timing.day_ahead_gate_closure_local');
+    expect(result.stderr).toContain('assets.0.battery.terminal_soc');
+    expect(result.stderr).toContain('terminal_soc_mwh');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const json = await cli('validate-config', file, '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).issues.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('prints the JSON schema and the capability matrix', async () => {
+    const schema = await cli('schema');
+    expect(schema.code).toBe(0);
+    expect(JSON.parse(schema.stdout).properties).toHaveProperty('assets');
+    const caps = await cli('capabilities', '--json');
+    expect(caps.code).toBe(0);
+    expect(JSON.parse(caps.stdout).length).toBeGreaterThan(10);
+  });
+
+  it('backtests into --out and prints the summary, or summary.json with --json', async () => {
+    const out = temp();
+    const result = await cli('backtest', DA_ONLY, '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('total PnL');
+    expect(result.stdout).toContain('164.81');
+    const [runDir] = readdirSync(out);
+    expect(existsSync(join(out, runDir, 'summary.json'))).toBe(true);
+    const json = await cli('backtest', DA_ONLY, '--out', out, '--json', '--provider', 'persistence');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).provider_name).toBe('persistence');
+    expect(readdirSync(out)).toHaveLength(2);
+  });
+
+  it('refuses data with gaps: exit 1, file, line and instant named, no run directory', async () => {
+    const dir = temp();
+    const file = join(dir, 'gaps.yaml');
+    const config = readFileSync(join(REPO, 'examples/configs/real/belgium_2024_da_only_perfect_foresight.yaml'), 'utf8')
+      .replace('../../data/real/belgium_day_ahead_2024_filled.csv', join(REPO, 'examples/data/real/belgium_day_ahead_2024.csv'))
+      .replace('delivery_start_date: 2024-01-01', 'delivery_start_date: 2024-03-30')
+      .replace('delivery_end_date: 2024-12-31', 'delivery_end_date: 2024-04-01');
+    writeFileSync(file, config);
+    const out = temp();
+    const result = await cli('backtest', file, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('belgium_day_ahead_2024.csv');
+    expect(result.stderr).toContain('2024-03-31T00:00:00Z');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(out)).toEqual([]);
+    const data = await cli('validate-data', file);
+    expect(data.code).toBe(1);
+    expect(data.stderr).toContain('2024-03-31T01:45:00Z');
+  });
+
+  it('normalizes the raw real file and repairs the DST gaps only with --fill', async () => {
+    const dir = temp();
+    const input = join(REPO, 'examples/data/real/belgium_day_ahead_2024_raw.csv');
+    const args = ['--input', input, '--series', 'day_ahead', '--timestamp-column', 'datetime_utc', '--value-column', 'price_eur_mwh', '--zone', '10YBE----------2', '--start', '2024-03-30', '--end', '2024-04-01'];
+    const plain = await cli('normalize', ...args, '--output', join(dir, 'plain.csv'));
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toContain('8 quarter-hour(s) missing');
+    const filled = await cli('normalize', ...args, '--output', join(dir, 'filled.csv'), '--fill', 'same-hour,previous');
+    expect(filled.code).toBe(0);
+    expect(filled.stdout).toContain('8 filled (previous)');
+    expect(readFileSync(join(dir, 'filled.csv'), 'utf8')).toContain('filled');
+  });
+});

@@ -1,0 +1,97 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parquetReadObjects } from 'hyparquet';
+import { makeTable, num, str, writeRunDirectory } from '../src';
+import { backtest, REFERENCE, tempRoot } from './support/runs';
+
+const PORTFOLIO = join(REFERENCE, 'tests/fixtures/example_configs/basic/belgium_portfolio_da_only_base.yaml');
+const TABLES = ['site_dispatch', 'asset_dispatch', 'asset_pnl_attribution', 'settlement_breakdown', 'decision_log', 'forecast_snapshots'];
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
+function parseCsv(text: string): string[][] {
+  return text.trimEnd().split('\n').map((line) => line.split(','));
+}
+
+describe('run directory', () => {
+  it('holds summary, config snapshot, inputs and every table as CSV and Parquet with the same columns and values', async () => {
+    const { runDir, summary } = await backtest(PORTFOLIO, { provider: 'persistence' });
+    expect(runDir).toBeDefined();
+    const dir = runDir as string;
+    const files = listFiles(dir);
+    for (const table of TABLES) {
+      expect(files).toContain(`${table}.csv`);
+      expect(files).toContain(`${table}.parquet`);
+    }
+    expect(files).toEqual(expect.arrayContaining(['summary.json', 'config_snapshot.yaml', 'normalized_inputs/day_ahead.csv', 'normalized_inputs/day_ahead.parquet']));
+    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).run_id).toBe(summary.run_id);
+
+    for (const table of TABLES) {
+      const csv = parseCsv(readFileSync(join(dir, `${table}.csv`), 'utf8'));
+      const bytes = readFileSync(join(dir, `${table}.parquet`));
+      const rows = (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })) as Record<string, unknown>[];
+      expect(rows).toHaveLength(csv.length - 1);
+      expect(Object.keys(rows[0])).toEqual(csv[0]);
+      // Spot-check every cell of the first and last row.
+      for (const r of [1, csv.length - 1]) {
+        csv[0].forEach((column, c) => {
+          const parquet = rows[r - 1][column];
+          const text = csv[r][c];
+          if (parquet === null || parquet === undefined) {
+            expect(text).toBe('');
+          } else if (typeof parquet === 'number') {
+            expect(Number(text)).toBe(parquet);
+          } else {
+            expect(String(parquet)).toBe(text);
+          }
+        });
+      }
+    }
+    // Site and asset tables agree: two assets, so twice as many asset rows.
+    const site = parseCsv(readFileSync(join(dir, 'site_dispatch.csv'), 'utf8'));
+    const assets = parseCsv(readFileSync(join(dir, 'asset_dispatch.csv'), 'utf8'));
+    expect(assets.length - 1).toBe(2 * (site.length - 1));
+    expect(site[0]).toEqual(expect.arrayContaining(['timestamp_utc', 'timestamp_local', 'charge_mw', 'soc_mwh', 'da_revenue_eur', 'realized_pnl_eur']));
+  });
+
+  it('is byte-identical for the same input, apart from the run id, creation time and timings in summary.json', async () => {
+    const first = await backtest(PORTFOLIO, { provider: 'persistence' });
+    const second = await backtest(PORTFOLIO, { provider: 'persistence' });
+    const a = first.runDir as string;
+    const b = second.runDir as string;
+    expect(first.summary.run_id).not.toBe(second.summary.run_id);
+    const files = listFiles(a);
+    expect(listFiles(b)).toEqual(files);
+    for (const file of files.filter((f) => f !== 'summary.json')) {
+      expect({ file, same: readFileSync(join(a, file)).equals(readFileSync(join(b, file))) }).toEqual({ file, same: true });
+    }
+    const strip = (dir: string) => {
+      const { run_id: _id, created_at_utc: _created, timings: _timings, ...rest } = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+      return rest;
+    };
+    expect(strip(b)).toEqual(strip(a));
+  });
+
+  it('is written atomically: a failure leaves neither a run directory nor a temporary folder', () => {
+    const root = tempRoot();
+    const broken = makeTable('broken', [str('x', ['a']), num('y', [1])]);
+    // A table whose column list throws while it is written, after other files exist.
+    const exploding = { ...broken, get columns(): never { throw new Error('disk full'); } };
+    expect(() =>
+      writeRunDirectory(root, { runId: 'r-20261129T120000Z-000001', summary: {}, configSnapshot: {}, tables: [broken, exploding], inputs: [] }),
+    ).toThrow('disk full');
+    expect(readdirSync(root)).toEqual([]);
+    expect(existsSync(join(root, 'r-20261129T120000Z-000001'))).toBe(false);
+  });
+
+  it('refuses to overwrite an existing run directory', () => {
+    const root = tempRoot();
+    const content = { runId: 'r-20261129T120000Z-000002', summary: {}, configSnapshot: {}, tables: [], inputs: [] };
+    writeRunDirectory(root, content);
+    expect(() => writeRunDirectory(root, content)).toThrow(/already exists/);
+  });
+});

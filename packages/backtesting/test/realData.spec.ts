@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { checkRunInvariants, decisionLogTable, tableRows } from '../src';
+import { backtest, configVariant, REPO } from './support/runs';
+
+const YEAR_PF = join(REPO, 'examples/configs/real/belgium_2024_da_only_perfect_foresight.yaml');
+const YEAR_PERSISTENCE = join(REPO, 'examples/configs/real/belgium_2024_da_only_persistence.yaml');
+
+function window(startDate: string, endDate: string, base = YEAR_PF): string {
+  return configVariant(base, (doc) => {
+    const timing = doc.timing as Record<string, unknown>;
+    timing.delivery_start_date = startDate;
+    timing.delivery_end_date = endDate;
+  });
+}
+
+describe('real Belgian day-ahead prices, 2024, canonical two-battery site', () => {
+  it('solves the negative-price day 2024-07-06 (-140 EUR/MWh) with binaries and never charges and discharges at once', async () => {
+    const { run } = await backtest(window('2024-07-05', '2024-07-07'), { dryRun: true });
+    expect(checkRunInvariants(run)).toEqual([]);
+    const kinds = Object.fromEntries(tableRows(decisionLogTable(run)).map((row) => [row.delivery_date_local, row.solve_kind]));
+    // Burning energy pays below -k(1+eta^2)/(1-eta^2), about -78 EUR/MWh at 4 EUR/MWh and eta 0.95.
+    expect(kinds).toEqual({ '2024-07-05': 'lp', '2024-07-06': 'milp', '2024-07-07': 'lp' });
+    for (const day of run.days) {
+      for (const asset of day.assets) {
+        for (let t = 0; t < asset.chargeMw.length; t += 1) {
+          expect(Math.min(asset.chargeMw[t], asset.dischargeMw[t])).toBeLessThanOrEqual(1e-9);
+        }
+      }
+    }
+  });
+
+  it('runs both DST days of 2024 from the filled file: 92 and 100 quarter-hours', async () => {
+    const { run } = await backtest(window('2024-03-31', '2024-04-01', YEAR_PERSISTENCE), { dryRun: true });
+    expect(checkRunInvariants(run)).toEqual([]);
+    expect(run.days.map((day) => day.instantsMs.length)).toEqual([92, 96]);
+    const autumn = await backtest(window('2024-10-27', '2024-10-28', YEAR_PERSISTENCE), { dryRun: true });
+    expect(checkRunInvariants(autumn.run)).toEqual([]);
+    expect(autumn.run.days.map((day) => day.instantsMs.length)).toEqual([100, 96]);
+  });
+
+  it('runs the full calendar year: 366 decisions, 35,136 quarter-hours, every plan valid', async () => {
+    const { run, summary } = await backtest(YEAR_PF, { dryRun: true });
+    expect(summary.decision_count).toBe(366);
+    expect(summary.interval_count).toBe(35_136);
+    expect(checkRunInvariants(run)).toEqual([]);
+    expect(summary.total_pnl_eur).toBe(summary.oracle_total_pnl_eur);
+    expect(summary.solver.milp_solves).toBeGreaterThan(0);
+    expect(summary.total_pnl_eur).toBeGreaterThan(0);
+  });
+});
