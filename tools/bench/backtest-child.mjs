@@ -1,0 +1,37 @@
+// One measured backtest in a fresh process; prints one JSON line. Used by backtest.mjs.
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const [config, mode] = process.argv.slice(2);
+const { runBacktest } = require('@euroflex/backtesting');
+
+const out = mkdtempSync(path.join(tmpdir(), 'euroflex-bench-'));
+const started = performance.now();
+const { run, summary } = await runBacktest({ config, outDir: out, dryRun: mode === '--dry-run' });
+const finished = performance.now();
+rmSync(out, { recursive: true, force: true });
+
+const oracleSeparate = run.oracle.days !== run.days;
+const solverMs = run.stats.solverMs + (oracleSeparate ? run.oracle.stats.solverMs : 0);
+const decisionsMs = summary.timings.walk_forward_ms + summary.timings.oracle_ms;
+console.log(
+  JSON.stringify({
+    config: path.basename(config),
+    provider: summary.provider_name,
+    decisions: summary.decision_count + (oracleSeparate ? run.oracle.stats.decisions : 0),
+    processWallMs: finished, // performance.now() counts from process start
+    runBacktestMs: finished - started,
+    loadMs: summary.timings.load_ms,
+    decisionsMs,
+    solverMs,
+    outsideSolverShare: (decisionsMs - solverMs) / decisionsMs,
+    writeMs: finished - started - summary.timings.total_ms,
+    lpSolves: run.stats.lpSolves + (oracleSeparate ? run.oracle.stats.lpSolves : 0),
+    milpSolves: run.stats.milpSolves + (oracleSeparate ? run.oracle.stats.milpSolves : 0),
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    totalPnlEur: summary.total_pnl_eur,
+  }),
+);

@@ -1,0 +1,66 @@
+// Benchmark of whole backtests: each run in a fresh Node process, several runs, median.
+//
+//   npm run bench                                   # the year-long real-data runs
+//   node tools/bench/backtest.mjs [--runs N] [--dry-run] [CONFIG ...]
+//
+// Prints, per config: process wall time (Node start to exit), the decisions' wall time
+// (walk-forward plus oracle), the time inside HiGHS, the share outside HiGHS, the time
+// to write the run directory, LP and MILP solve counts and peak RSS. Build first
+// (`npm run bench` does): it runs the compiled packages.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const args = process.argv.slice(2);
+let runs = 3;
+let dryRun = false;
+const configs = [];
+for (let i = 0; i < args.length; i += 1) {
+  if (args[i] === '--runs') {
+    runs = Number(args[++i]);
+  } else if (args[i] === '--dry-run') {
+    dryRun = true;
+  } else {
+    configs.push(path.resolve(args[i]));
+  }
+}
+if (configs.length === 0) {
+  configs.push(
+    path.join(root, 'examples/configs/real/belgium_2024_da_only_perfect_foresight.yaml'),
+    path.join(root, 'examples/configs/real/belgium_2024_da_only_persistence.yaml'),
+  );
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+};
+const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+console.log(`node ${process.version}, ${runs} run(s) per config, ${dryRun ? 'engine only (no run directory)' : 'with the run directory written'}`);
+for (const config of configs) {
+  const samples = [];
+  for (let r = 0; r < runs; r += 1) {
+    const output = execFileSync(process.execPath, [path.join(here, 'backtest-child.mjs'), config, ...(dryRun ? ['--dry-run'] : [])], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    samples.push(JSON.parse(output.trim().split('\n').pop()));
+  }
+  const m = (key) => median(samples.map((s) => s[key]));
+  const first = samples[0];
+  console.log(`\n${first.config} (${first.provider}, ${first.decisions} solved decisions incl. oracle)`);
+  console.log(`  process wall            ${fmt(m('processWallMs'))}   (min ${fmt(Math.min(...samples.map((s) => s.processWallMs)))}, max ${fmt(Math.max(...samples.map((s) => s.processWallMs)))})`);
+  console.log(`  load (config, data)     ${fmt(m('loadMs'))}`);
+  console.log(`  decisions wall          ${fmt(m('decisionsMs'))}   (walk-forward + oracle)`);
+  console.log(`  inside HiGHS            ${fmt(m('solverMs'))}`);
+  console.log(`  outside HiGHS           ${(100 * m('outsideSolverShare')).toFixed(1)} % of the decisions wall`);
+  if (!dryRun) {
+    console.log(`  write run directory     ${fmt(m('writeMs'))}`);
+  }
+  console.log(`  solves                  ${first.lpSolves} LP, ${first.milpSolves} MILP`);
+  console.log(`  peak RSS                ${m('peakRssMb').toFixed(0)} MB`);
+  console.log(`  total PnL               ${first.totalPnlEur.toFixed(2)} EUR`);
+}
