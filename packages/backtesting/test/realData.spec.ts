@@ -17,7 +17,13 @@ describe('real Belgian day-ahead prices, 2024, canonical two-battery site', () =
   it('solves the negative-price day 2024-07-06 (-140 EUR/MWh) with binaries and never charges and discharges at once', async () => {
     const { run } = await backtest(window('2024-07-05', '2024-07-07'), { dryRun: true });
     expect(checkRunInvariants(run)).toEqual([]);
-    const kinds = Object.fromEntries(tableRows(decisionLogTable(run)).map((row) => [row.delivery_date_local, row.solve_kind]));
+    const log = tableRows(decisionLogTable(run));
+    const kinds = Object.fromEntries(log.map((row) => [row.delivery_date_local, row.solve_kind]));
+    // The binary fallback is solved to proven optimality.
+    const milp = log.find((row) => row.solve_kind === 'milp');
+    expect(milp?.mip_gap).not.toBeNull();
+    expect(milp?.mip_gap as number).toBeLessThanOrEqual(1e-6);
+    expect(milp?.binary_count as number).toBeGreaterThan(0);
     // Burning energy pays below -k(1+eta^2)/(1-eta^2), about -78 EUR/MWh at 4 EUR/MWh and eta 0.95.
     expect(kinds).toEqual({ '2024-07-05': 'lp', '2024-07-06': 'milp', '2024-07-07': 'lp' });
     for (const day of run.days) {
