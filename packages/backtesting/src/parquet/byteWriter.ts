@@ -103,6 +103,35 @@ export class ByteWriter {
     return written;
   }
 
+  /** Append a Parquet PLAIN BYTE_ARRAY: 4-byte little-endian length, then the UTF-8 bytes of `text`. */
+  lengthPrefixedUtf8(text: string): void {
+    const chars = text.length;
+    this.ensure(4 + chars * 3);
+    const bytes = this.bytes;
+    const prefixAt = this.length;
+    let written = chars;
+    let ascii = chars < ENCODE_INTO_MIN_CHARS;
+    if (ascii) {
+      const start = prefixAt + 4;
+      for (let i = 0; i < chars; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code >= 0x80) {
+          ascii = false;
+          break;
+        }
+        bytes[start + i] = code;
+      }
+    }
+    if (!ascii) {
+      written = utf8.encodeInto(text, bytes.subarray(prefixAt + 4)).written;
+    }
+    bytes[prefixAt] = written & 0xff;
+    bytes[prefixAt + 1] = (written >>> 8) & 0xff;
+    bytes[prefixAt + 2] = (written >>> 16) & 0xff;
+    bytes[prefixAt + 3] = (written >>> 24) & 0xff;
+    this.length = prefixAt + 4 + written;
+  }
+
   /** A copy of the written bytes, exactly `length` long. */
   toBytes(): Uint8Array {
     return this.bytes.slice(0, this.length);

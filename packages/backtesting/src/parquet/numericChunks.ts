@@ -1,42 +1,56 @@
-import type { ByteWriter } from './byteWriter';
-import type { PageWriter } from './pageWriter';
+import { writeDictionaryDataPages } from './dictionaryPages';
+import { buildFloat64Dictionary } from './float64Dictionary';
+import { forEachPage } from './forEachPage';
 import { LITTLE_ENDIAN, type PageScratch } from './pageScratch';
+import type { PageWriter } from './pageWriter';
 import { Encoding } from './parquetFormat';
 
-/** Calls `page(start, end)` for consecutive row ranges of at most `pageRows`; a 0-row column still gets one empty page. */
-export function forEachPage(rowCount: number, pageRows: number, page: (start: number, end: number) => void): void {
-  let start = 0;
-  do {
-    const end = Math.min(rowCount, start + pageRows);
-    page(start, end);
-    start = end;
-  } while (start < rowCount);
-}
-
-/** Append the first `byteCount` bytes of a typed array's buffer in little-endian order. */
-function appendNumbers(body: ByteWriter, bytes: Uint8Array, byteCount: number, width: 4 | 8): void {
-  body.ensure(byteCount);
-  if (LITTLE_ENDIAN) {
-    body.bytes.set(bytes.subarray(0, byteCount), body.length);
-  } else {
-    for (let i = 0; i < byteCount; i += width) {
-      for (let b = 0; b < width; b += 1) {
-        body.bytes[body.length + i + b] = bytes[i + width - 1 - b];
-      }
-    }
-  }
-  body.length += byteCount;
+/** Where a chunk's pages start, and how many nulls it holds. */
+export interface ChunkLayout {
+  readonly nullCount: number;
+  /** File offset of the dictionary page, when the chunk is dictionary-encoded. */
+  readonly dictionaryPageOffset: number | undefined;
+  /** File offset of the first data page. */
+  readonly dataPageOffset: number;
 }
 
 /**
- * An OPTIONAL DOUBLE chunk: NaN is null (definition level 0), every other value, -0 and
- * infinities included, is written bit for bit. Returns the null count.
+ * `count` numbers of a typed array as little-endian bytes: a view of the array itself, or on a
+ * big-endian platform a byte-swapped copy in `swapped` (never the case on Node's platforms).
  */
-export function writeFloat64Chunk(values: ArrayLike<number>, rowCount: number, pages: PageWriter, scratch: PageScratch, pageRows: number): number {
+function littleEndianBytes(values: Float64Array | Int32Array, start: number, count: number, swapped: Uint8Array): Uint8Array {
+  const width = values.BYTES_PER_ELEMENT;
+  const bytes = new Uint8Array(values.buffer, values.byteOffset + start * width, count * width);
+  if (LITTLE_ENDIAN) {
+    return bytes;
+  }
+  for (let i = 0; i < bytes.length; i += width) {
+    for (let b = 0; b < width; b += 1) {
+      swapped[i + b] = bytes[i + width - 1 - b];
+    }
+  }
+  return swapped.subarray(0, bytes.length);
+}
+
+function writePlainFloat64Pages(values: Float64Array, rowCount: number, pages: PageWriter, scratch: PageScratch, pageRows: number): number {
   const levels = scratch.reserveLevels(Math.min(rowCount, pageRows));
   const present = scratch.reserveF64(Math.min(rowCount, pageRows));
+  const swapped = LITTLE_ENDIAN ? scratch.f64Bytes : new Uint8Array(present.length * 8);
   let nullCount = 0;
   forEachPage(rowCount, pageRows, (start, end) => {
+    let pageNulls = 0;
+    for (let i = start; i < end; i += 1) {
+      const value = values[i];
+      if (value !== value) {
+        pageNulls += 1;
+      }
+    }
+    nullCount += pageNulls;
+    if (pageNulls === 0) {
+      pages.writeLevels(levels, end - start, 0);
+      pages.dataPage(end - start, Encoding.PLAIN, littleEndianBytes(values, start, end - start, swapped));
+      return;
+    }
     let count = 0;
     for (let i = start; i < end; i += 1) {
       const value = values[i];
@@ -47,19 +61,43 @@ export function writeFloat64Chunk(values: ArrayLike<number>, rowCount: number, p
         levels[i - start] = 0;
       }
     }
-    const pageNulls = end - start - count;
-    nullCount += pageNulls;
     pages.writeLevels(levels, end - start, pageNulls);
-    appendNumbers(pages.body, scratch.f64Bytes, count * 8, 8);
-    pages.flushDataPage(end - start, Encoding.PLAIN);
+    pages.dataPage(end - start, Encoding.PLAIN, littleEndianBytes(present, 0, count, swapped));
   });
   return nullCount;
 }
 
-/** A REQUIRED INT32 chunk; throws if a value is not an integer in the int32 range (no silent wrap). */
-export function writeInt32Chunk(values: ArrayLike<number>, rowCount: number, pages: PageWriter, scratch: PageScratch, pageRows: number, label: string): void {
+/**
+ * An OPTIONAL DOUBLE chunk: NaN is null (definition level 0), every other value, -0 and
+ * infinities included, is written bit for bit. Dictionary-encoded when the dictionary rule
+ * accepts the column (constant limits, zero revenues, prices with cents), PLAIN otherwise.
+ */
+export function writeFloat64Chunk(source: ArrayLike<number>, rowCount: number, pages: PageWriter, scratch: PageScratch, pageSizeBytes: number): ChunkLayout {
+  const values = scratch.float64Column(source, rowCount);
+  const dictionary = buildFloat64Dictionary(values, rowCount, scratch.reserveRowIndex(rowCount));
+  if (dictionary) {
+    const dictionaryPageOffset = pages.out.length;
+    const swapped = LITTLE_ENDIAN ? scratch.f64Bytes : new Uint8Array(dictionary.entryCount * 8);
+    pages.dictionaryPage(dictionary.entryCount, littleEndianBytes(dictionary.entries, 0, dictionary.entryCount, swapped));
+    const dataPageOffset = pages.out.length;
+    const nullCount = writeDictionaryDataPages(dictionary, rowCount, pages, scratch, pageSizeBytes);
+    return { nullCount, dictionaryPageOffset, dataPageOffset };
+  }
+  const dataPageOffset = pages.out.length;
+  const nullCount = writePlainFloat64Pages(values, rowCount, pages, scratch, Math.max(1, Math.floor(pageSizeBytes / 8)));
+  return { nullCount, dictionaryPageOffset: undefined, dataPageOffset };
+}
+
+/** A REQUIRED INT32 chunk, PLAIN; throws if a value is not an integer in the int32 range (no silent wrap). */
+export function writeInt32Chunk(values: ArrayLike<number>, rowCount: number, pages: PageWriter, scratch: PageScratch, pageSizeBytes: number, label: string): void {
+  const pageRows = Math.max(1, Math.floor(pageSizeBytes / 4));
   const ints = scratch.reserveI32(Math.min(rowCount, pageRows));
+  const swapped = LITTLE_ENDIAN ? scratch.i32Bytes : new Uint8Array(ints.length * 4);
   forEachPage(rowCount, pageRows, (start, end) => {
+    if (values instanceof Int32Array) {
+      pages.dataPage(end - start, Encoding.PLAIN, littleEndianBytes(values, start, end - start, swapped));
+      return;
+    }
     for (let i = start; i < end; i += 1) {
       const value = values[i];
       if ((value | 0) !== value) {
@@ -67,18 +105,17 @@ export function writeInt32Chunk(values: ArrayLike<number>, rowCount: number, pag
       }
       ints[i - start] = value;
     }
-    appendNumbers(pages.body, scratch.i32Bytes, (end - start) * 4, 4);
-    pages.flushDataPage(end - start, Encoding.PLAIN);
+    pages.dataPage(end - start, Encoding.PLAIN, littleEndianBytes(ints, 0, end - start, swapped));
   });
 }
 
 /** A REQUIRED BOOLEAN chunk, PLAIN: one bit per value, least significant bit first. */
-export function writeBooleanChunk(values: readonly boolean[], rowCount: number, pages: PageWriter, pageRows: number, label: string): void {
-  forEachPage(rowCount, pageRows, (start, end) => {
-    const body = pages.body;
-    body.ensure((end - start + 7) >> 3);
-    const bytes = body.bytes;
-    let at = body.length;
+export function writeBooleanChunk(values: readonly boolean[], rowCount: number, pages: PageWriter, pageSizeBytes: number, label: string): void {
+  forEachPage(rowCount, Math.max(8, pageSizeBytes * 8), (start, end) => {
+    const head = pages.head;
+    head.ensure((end - start + 7) >> 3);
+    const bytes = head.bytes;
+    let at = head.length;
     let acc = 0;
     let bit = 0;
     for (let i = start; i < end; i += 1) {
@@ -98,7 +135,7 @@ export function writeBooleanChunk(values: readonly boolean[], rowCount: number, 
     if (bit > 0) {
       bytes[at++] = acc;
     }
-    body.length = at;
-    pages.flushDataPage(end - start, Encoding.PLAIN);
+    head.length = at;
+    pages.dataPage(end - start, Encoding.PLAIN);
   });
 }

@@ -2,9 +2,10 @@
 export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
- * Per-page scratch arrays shared by all columns of one file: definition levels, dictionary
- * indices and the non-null numbers of a page, each with a byte view for a single `set` copy.
- * They grow to the largest page and are reused, so encoding allocates nothing per value.
+ * Scratch arrays shared by all columns of one file: per page the definition levels, dictionary
+ * indices and non-null numbers (with byte views for one `set` copy), per column the dictionary
+ * index of each row. They grow to the largest need and are reused, so encoding allocates
+ * nothing per value.
  */
 export class PageScratch {
   levels = new Uint8Array(0);
@@ -13,6 +14,8 @@ export class PageScratch {
   f64Bytes = new Uint8Array(0);
   i32 = new Int32Array(0);
   i32Bytes = new Uint8Array(0);
+  rowIndex = new Int32Array(0);
+  column = new Float64Array(0);
 
   reserveLevels(rows: number): Uint8Array {
     if (this.levels.length < rows) {
@@ -26,6 +29,28 @@ export class PageScratch {
       this.indices = new Int32Array(rows);
     }
     return this.indices;
+  }
+
+  /** Dictionary index per row of a whole column. */
+  reserveRowIndex(rows: number): Int32Array {
+    if (this.rowIndex.length < rows) {
+      this.rowIndex = new Int32Array(rows);
+    }
+    return this.rowIndex;
+  }
+
+  /** A float64 column as a Float64Array: the column itself when it is one, else a copy into scratch. */
+  float64Column(values: ArrayLike<number>, rows: number): Float64Array {
+    if (values instanceof Float64Array) {
+      return values;
+    }
+    if (this.column.length < rows) {
+      this.column = new Float64Array(rows);
+    }
+    for (let i = 0; i < rows; i += 1) {
+      this.column[i] = values[i];
+    }
+    return this.column;
   }
 
   reserveF64(rows: number): Float64Array {

@@ -1,104 +1,70 @@
-import { forEachPage } from './numericChunks';
+import { writeDictionaryDataPages } from './dictionaryPages';
+import { maxDictionaryEntries, PROBE_MAX_ENTRIES, PROBE_ROWS, type DictionaryIndex } from './dictionaryRule';
+import type { ChunkLayout } from './numericChunks';
 import type { PageScratch } from './pageScratch';
 import type { PageWriter } from './pageWriter';
 import { Encoding } from './parquetFormat';
-import { bitWidthOf, writeRleHybrid } from './rleHybrid';
 
-/** A dictionary is always worth it up to this many distinct values... */
-export const DICTIONARY_MIN_ENTRIES = 16;
-/** ...and beyond that while the distinct values are at most this fraction of the rows. */
-export const DICTIONARY_MAX_SHARE = 1 / 4;
 /** The dictionary page holds at most this many UTF-16 code units (about 1 MiB, Arrow's default dictionary page limit). */
 const DICTIONARY_MAX_CHARS = 1 << 20;
 
-export interface StringChunk {
-  readonly nullCount: number;
-  readonly dictionary: boolean;
-  /** File offset of the dictionary page, when there is one. */
-  readonly dictionaryPageOffset: number | undefined;
-  /** File offset of the first data page. */
-  readonly dataPageOffset: number;
+export interface StringDictionary extends DictionaryIndex {
+  /** Distinct non-null values in first-seen order. */
+  readonly entries: readonly string[];
 }
 
-interface Dictionary {
-  readonly entries: string[];
-  /** Per row: index into `entries`, or -1 for null. */
-  readonly rowIndex: Int32Array;
-}
-
-/** The dictionary of a column, or undefined as soon as it has too many entries to pay off. */
-export function buildDictionary(values: readonly (string | null)[], rowCount: number): Dictionary | undefined {
-  const maxEntries = Math.max(DICTIONARY_MIN_ENTRIES, Math.floor(rowCount * DICTIONARY_MAX_SHARE));
+/**
+ * The dictionary of a string column, or undefined when the dictionary rule (see
+ * `dictionaryRule.ts`) rejects it or its entries exceed ~1 MiB. `rowIndex` must hold at least
+ * `rowCount` entries; it is filled, not allocated.
+ */
+export function buildStringDictionary(values: readonly (string | null)[], rowCount: number, rowIndex: Int32Array): StringDictionary | undefined {
+  const maxEntries = maxDictionaryEntries(rowCount);
   const ids = new Map<string, number>();
   const entries: string[] = [];
-  const rowIndex = new Int32Array(rowCount);
   let chars = 0;
-  let previous: string | null = null;
-  let previousId = -1;
-  for (let i = 0; i < rowCount; i += 1) {
-    const value = values[i];
-    // Artifact columns are mostly constant or in runs (one date per day), so compare with the previous value first.
-    if (value !== previous) {
-      if (value === null) {
-        previousId = -1;
-      } else {
-        let id = ids.get(value);
-        if (id === undefined) {
-          id = entries.length;
-          chars += value.length;
-          if (id >= maxEntries || chars > DICTIONARY_MAX_CHARS) {
-            return undefined;
-          }
-          ids.set(value, id);
-          entries.push(value);
-        }
-        previousId = id;
-      }
-      previous = value;
-    }
-    rowIndex[i] = previousId;
-  }
-  return entries.length === 0 ? undefined : { entries, rowIndex };
-}
-
-function writeDictionaryChunk(dictionary: Dictionary, rowCount: number, pages: PageWriter, scratch: PageScratch, pageSizeBytes: number): StringChunk {
-  const { entries, rowIndex } = dictionary;
-  const dictionaryPageOffset = pages.out.length;
-  const body = pages.body;
-  for (const entry of entries) {
-    body.ensure(4);
-    const prefixAt = body.length;
-    body.length += 4;
-    body.setU32le(prefixAt, body.utf8(entry));
-  }
-  pages.flushDictionaryPage(entries.length);
-  const dataPageOffset = pages.out.length;
-  const bitWidth = bitWidthOf(entries.length - 1);
-  // Worst case (no runs) an index costs bitWidth bits plus a level bit.
-  const pageRows = Math.max(8, Math.floor((pageSizeBytes * 8) / (bitWidth + 1)));
-  const levels = scratch.reserveLevels(Math.min(rowCount, pageRows));
-  const indices = scratch.reserveIndices(Math.min(rowCount, pageRows));
   let nullCount = 0;
-  forEachPage(rowCount, pageRows, (start, end) => {
-    let count = 0;
-    for (let i = start; i < end; i += 1) {
-      const id = rowIndex[i];
-      levels[i - start] = id < 0 ? 0 : 1;
-      if (id >= 0) {
-        indices[count++] = id;
+  let probed = false;
+  let i = 0;
+  while (i < rowCount) {
+    if (!probed && i >= PROBE_ROWS) {
+      if (entries.length > PROBE_MAX_ENTRIES) {
+        return undefined;
+      }
+      probed = true;
+    }
+    const value = values[i];
+    let id = -1;
+    if (value !== null) {
+      const known = ids.get(value);
+      if (known === undefined) {
+        id = entries.length;
+        chars += value.length;
+        if (id >= maxEntries || chars > DICTIONARY_MAX_CHARS) {
+          return undefined;
+        }
+        ids.set(value, id);
+        entries.push(value);
+      } else {
+        id = known;
       }
     }
-    const pageNulls = end - start - count;
-    nullCount += pageNulls;
-    pages.writeLevels(levels, end - start, pageNulls);
-    pages.body.u8(bitWidth);
-    writeRleHybrid(pages.body, indices, 0, count, bitWidth);
-    pages.flushDataPage(end - start, Encoding.RLE_DICTIONARY);
-  });
-  return { nullCount, dictionary: true, dictionaryPageOffset, dataPageOffset };
+    // Artifact columns are mostly constant or in runs (one date per day): copy the id along the run.
+    const runStart = i;
+    rowIndex[i] = id;
+    i += 1;
+    while (i < rowCount && values[i] === value) {
+      rowIndex[i] = id;
+      i += 1;
+    }
+    if (id < 0) {
+      nullCount += i - runStart;
+    }
+  }
+  return entries.length === 0 ? undefined : { entries, entryCount: entries.length, nullCount, rowIndex };
 }
 
-/** Last row (exclusive) of a plain page starting at `start`: about `pageSizeBytes` of values, estimated from UTF-16 lengths. */
+/** Last row (exclusive) of a PLAIN page starting at `start`: about `pageSizeBytes` of values, estimated from UTF-16 lengths. */
 function plainPageEnd(values: readonly (string | null)[], start: number, rowCount: number, pageSizeBytes: number): number {
   let bytes = 0;
   let end = start;
@@ -110,8 +76,7 @@ function plainPageEnd(values: readonly (string | null)[], start: number, rowCoun
   return end;
 }
 
-function writePlainChunk(values: readonly (string | null)[], rowCount: number, pages: PageWriter, scratch: PageScratch, pageSizeBytes: number): StringChunk {
-  const dataPageOffset = pages.out.length;
+function writePlainPages(values: readonly (string | null)[], rowCount: number, pages: PageWriter, scratch: PageScratch, pageSizeBytes: number): number {
   let nullCount = 0;
   let start = 0;
   do {
@@ -125,30 +90,37 @@ function writePlainChunk(values: readonly (string | null)[], rowCount: number, p
     }
     nullCount += pageNulls;
     pages.writeLevels(levels, end - start, pageNulls);
-    const body = pages.body;
+    const head = pages.head;
     for (let i = start; i < end; i += 1) {
       const value = values[i];
       if (value !== null) {
-        body.ensure(4);
-        const prefixAt = body.length;
-        body.length += 4;
-        body.setU32le(prefixAt, body.utf8(value));
+        head.lengthPrefixedUtf8(value);
       }
     }
-    pages.flushDataPage(end - start, Encoding.PLAIN);
+    pages.dataPage(end - start, Encoding.PLAIN);
     start = end;
   } while (start < rowCount);
-  return { nullCount, dictionary: false, dictionaryPageOffset: undefined, dataPageOffset };
+  return nullCount;
 }
 
 /**
  * An OPTIONAL BYTE_ARRAY (UTF-8) chunk: a PLAIN dictionary page plus RLE_DICTIONARY data pages
- * when the column has few distinct values (see `DICTIONARY_MIN_ENTRIES`, `DICTIONARY_MAX_SHARE`),
- * PLAIN data pages otherwise. null is null; '' is an empty, present value.
+ * when the dictionary rule accepts the column, PLAIN data pages otherwise. null is null; '' is
+ * an empty, present value.
  */
-export function writeStringChunk(values: readonly (string | null)[], rowCount: number, pages: PageWriter, scratch: PageScratch, pageSizeBytes: number): StringChunk {
-  const dictionary = buildDictionary(values, rowCount);
-  return dictionary
-    ? writeDictionaryChunk(dictionary, rowCount, pages, scratch, pageSizeBytes)
-    : writePlainChunk(values, rowCount, pages, scratch, pageSizeBytes);
+export function writeStringChunk(values: readonly (string | null)[], rowCount: number, pages: PageWriter, scratch: PageScratch, pageSizeBytes: number): ChunkLayout {
+  const dictionary = buildStringDictionary(values, rowCount, scratch.reserveRowIndex(rowCount));
+  if (dictionary) {
+    const dictionaryPageOffset = pages.out.length;
+    for (const entry of dictionary.entries) {
+      pages.head.lengthPrefixedUtf8(entry);
+    }
+    pages.dictionaryPage(dictionary.entryCount);
+    const dataPageOffset = pages.out.length;
+    const nullCount = writeDictionaryDataPages(dictionary, rowCount, pages, scratch, pageSizeBytes);
+    return { nullCount, dictionaryPageOffset, dataPageOffset };
+  }
+  const dataPageOffset = pages.out.length;
+  const nullCount = writePlainPages(values, rowCount, pages, scratch, pageSizeBytes);
+  return { nullCount, dictionaryPageOffset: undefined, dataPageOffset };
 }
