@@ -60,8 +60,9 @@ export class ByteWriter {
     const bytes = this.bytes;
     let v = value;
     while (v >= 0x80) {
-      bytes[this.length++] = (v % 0x80) | 0x80;
-      v = Math.floor(v / 0x80);
+      const low = v % 0x80;
+      bytes[this.length++] = low | 0x80;
+      v = (v - low) / 0x80;
     }
     bytes[this.length++] = v;
   }

@@ -110,16 +110,22 @@ function writeChunk(column: Column, table: Table, pages: PageWriter, scratch: Pa
 
 /**
  * The Parquet file of a table (one row group; format subset in the module comment above).
- * Deterministic: equal tables and options give identical bytes. Throws RangeError on a column
- * whose length is not `rowCount`, or an int32/boolean value of the wrong type.
+ * Deterministic: equal tables and options give identical bytes. Throws RangeError on a table
+ * without columns, a column whose length is not `rowCount`, or an int32/boolean value of the
+ * wrong type.
  */
 export function writeParquet(table: Table, options: ParquetWriteOptions = {}): Uint8Array {
   const pageSizeBytes = options.pageSizeBytes ?? DEFAULT_PAGE_SIZE_BYTES;
   if (!(pageSizeBytes >= 1)) {
     throw new RangeError(`pageSizeBytes must be at least 1, got ${pageSizeBytes}`);
   }
+  if (table.columns.length === 0) {
+    // Valid by the spec, but readers such as DuckDB refuse a schema with no leaf column.
+    throw new RangeError(`table ${table.name} has no columns; a Parquet file needs at least one`);
+  }
   const codec = (options.compression ?? 'SNAPPY') === 'SNAPPY' ? Codec.SNAPPY : Codec.UNCOMPRESSED;
-  const out = new ByteWriter(estimateBytes(table));
+  // Compressed files are typically a quarter of the PLAIN size or less; the buffer doubles when short.
+  const out = new ByteWriter(codec === Codec.SNAPPY ? estimateBytes(table) / 4 : estimateBytes(table));
   out.append(MAGIC);
   const pages = new PageWriter(out, codec);
   const scratch = new PageScratch();
