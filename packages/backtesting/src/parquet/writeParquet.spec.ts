@@ -229,5 +229,7 @@ describe('writeParquet', () => {
     expect(() => writeParquet(ragged)).toThrow('table t: column x has 1 rows, expected 2');
     expect(() => writeParquet(mixed, { pageSizeBytes: 0 })).toThrow(/pageSizeBytes/);
     expect(() => writeParquet(makeTable('bare', []))).toThrow('table bare has no columns');
+    const gzip = { compression: 'GZIP' } as unknown as ParquetWriteOptions;
+    expect(() => writeParquet(mixed, gzip)).toThrow("compression must be 'SNAPPY' or 'UNCOMPRESSED', got GZIP");
   });
 });
