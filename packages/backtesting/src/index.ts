@@ -12,6 +12,7 @@ export * from './tables/table';
 export * from './tables/toCsv';
 export * from './tables/runTables';
 export * from './io/writeTable';
+export * from './parquet';
 export * from './io/writeRunDirectory';
 export * from './io/runBacktest';
 export * from './time/localLabels';

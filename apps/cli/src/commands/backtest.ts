@@ -5,7 +5,7 @@ import { UsageError } from '../cli/errors';
 import { parseCommand, positionals } from '../cli/parse';
 import { colours, progressBar } from '../cli/terminal';
 
-const usage = `Usage: euroflex backtest CONFIG [--provider NAME] [--out DIR] [--json]
+const usage = `Usage: euroflex backtest CONFIG [--provider NAME] [--out DIR] [--json] [--debug-checks]
 
 Run the walk-forward backtest of CONFIG: decide each delivery day at the day-ahead gate
 with only what was public then, settle with actual prices, compare with the
@@ -14,7 +14,9 @@ perfect-foresight oracle, and write the run directory <root>/<run id>/ atomicall
 Options:
   --provider NAME   Forecast provider instead of the config's (${PROVIDER_NAMES.join(', ')}; custom_python = custom_module)
   --out DIR         Artifact root for the run directory (overrides artifacts.root_dir)
-  --json            Print summary.json on stdout`;
+  --json            Print summary.json on stdout
+  --debug-checks    Check the model invariants (SoC balance, bounds, POI, no simultaneous
+                    charge and discharge) on every plan at run time`;
 
 function money(value: number): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -25,6 +27,7 @@ export async function runBacktestCommand(argv: readonly string[]): Promise<numbe
     provider: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
+    'debug-checks': { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(`${usage}\n`);
@@ -40,7 +43,13 @@ export async function runBacktestCommand(argv: readonly string[]): Promise<numbe
     provider = name as ProviderName;
   }
   const bar = progressBar('backtest');
-  const outcome = await runBacktest({ config: file, provider, outDir: values.out, onProgress: bar.update });
+  const outcome = await runBacktest({
+    config: file,
+    provider,
+    outDir: values.out,
+    onProgress: bar.update,
+    debugChecks: values['debug-checks'] ?? false,
+  });
   bar.done();
   const s = outcome.summary;
   if (values.json) {

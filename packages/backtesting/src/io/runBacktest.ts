@@ -24,7 +24,7 @@ import type { EngineContext } from '../engine/types';
 import { runWalkForward } from '../engine/walkForward';
 import { makeRunId } from '../runId';
 import { inputTables } from '../tables/inputTables';
-import { runTables, windowInstants } from '../tables/runTables';
+import { runTableBuilders, windowInstants } from '../tables/runTables';
 import { writeRunDirectory } from './writeRunDirectory';
 
 export interface BacktestOptions {
@@ -38,7 +38,7 @@ export interface BacktestOptions {
   readonly now?: () => number;
   /** Six random lower-case hex characters for the run id. */
   readonly randomHex6?: () => string;
-  /** Check the model invariants on every plan (default true: they are cheap). */
+  /** Check the model invariants on every plan at run time (default false; tests always check). */
   readonly debugChecks?: boolean;
   /** Reuse a loaded HiGHS instance (tests, batches). */
   readonly solver?: Solver;
@@ -155,7 +155,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
     publication,
     solver,
     dates: localDatesBetween(config.timing.delivery_start_date, config.timing.delivery_end_date),
-    debugChecks: options.debugChecks ?? true,
+    debugChecks: options.debugChecks ?? false,
   };
   const walk = await runWalkForward(context, provider, { onDay: options.onProgress });
   const walkedAt = performance.now();
@@ -215,7 +215,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
     runId,
     summary,
     configSnapshot: config,
-    tables: runTables(run, config.artifacts.save_forecast_snapshots),
+    tables: runTableBuilders(run, config.artifacts.save_forecast_snapshots),
     inputs: config.artifacts.save_inputs ? inputTables(market.series, windowInstants(run), timezone) : [],
   });
   return { run, summary, runDir };

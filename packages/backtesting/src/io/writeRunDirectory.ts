@@ -8,9 +8,10 @@ export interface RunDirectoryContent {
   readonly runId: string;
   readonly summary: unknown;
   readonly configSnapshot: unknown;
-  readonly tables: readonly Table[];
+  /** Tables, or functions that build them: each is built, written and released in turn. */
+  readonly tables: readonly (Table | (() => Table))[];
   /** Tables written under `normalized_inputs/`. */
-  readonly inputs: readonly Table[];
+  readonly inputs: readonly (Table | (() => Table))[];
 }
 
 /**
@@ -30,13 +31,13 @@ export function writeRunDirectory(rootDir: string, content: RunDirectoryContent)
   mkdirSync(tmpDir);
   try {
     for (const table of content.tables) {
-      writeTable(tmpDir, table);
+      writeTable(tmpDir, typeof table === 'function' ? table() : table);
     }
     if (content.inputs.length > 0) {
       const inputsDir = join(tmpDir, 'normalized_inputs');
       mkdirSync(inputsDir);
       for (const table of content.inputs) {
-        writeTable(inputsDir, table);
+        writeTable(inputsDir, typeof table === 'function' ? table() : table);
       }
     }
     writeFileSync(join(tmpDir, 'config_snapshot.yaml'), stringify(content.configSnapshot, { lineWidth: 0 }));

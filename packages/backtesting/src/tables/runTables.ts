@@ -262,20 +262,25 @@ export function forecastSnapshotsTable(run: BacktestRun): Table {
   ]);
 }
 
-/** Every table of a run, in the order they are written. */
-export function runTables(run: BacktestRun, includeSnapshots: boolean): Table[] {
+/** Builders of every table of a run, in the order they are written (built one at a time). */
+export function runTableBuilders(run: BacktestRun, includeSnapshots: boolean): (() => Table)[] {
   const ax = axes(run);
-  const tables = [
-    siteDispatchTable(run, ax),
-    assetDispatchTable(run, ax),
-    assetPnlTable(run),
-    settlementBreakdownTable(run, ax),
-    decisionLogTable(run),
+  const builders = [
+    () => siteDispatchTable(run, ax),
+    () => assetDispatchTable(run, ax),
+    () => assetPnlTable(run),
+    () => settlementBreakdownTable(run, ax),
+    () => decisionLogTable(run),
   ];
   if (includeSnapshots) {
-    tables.push(forecastSnapshotsTable(run));
+    builders.push(() => forecastSnapshotsTable(run));
   }
-  return tables;
+  return builders;
+}
+
+/** Every table of a run, in the order they are written. */
+export function runTables(run: BacktestRun, includeSnapshots: boolean): Table[] {
+  return runTableBuilders(run, includeSnapshots).map((build) => build());
 }
 
 /** The delivery grid of the window, for normalized inputs. */
