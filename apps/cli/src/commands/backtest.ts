@@ -70,7 +70,7 @@ export async function runBacktestCommand(argv: readonly string[]): Promise<numbe
     `  oracle total PnL         ${money(s.oracle_total_pnl_eur).padStart(14)} EUR  (gap ${money(s.oracle_gap_total_pnl_eur)})`,
     `  throughput               ${s.throughput_mwh.toFixed(3).padStart(14)} MWh`,
     '',
-    `${c.dim(`${s.solver.lp_solves} LP and ${s.solver.milp_solves} MILP solves, ${s.timings.solver_ms} ms in HiGHS, ${s.timings.total_ms} ms total`)}`,
+    `${c.dim(`${s.solver.lp_solves + s.solver.oracle_lp_solves} LP and ${s.solver.milp_solves + s.solver.oracle_milp_solves} MILP solves (run and oracle), ${s.timings.solver_ms} ms in HiGHS, ${s.timings.total_ms} ms total`)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;

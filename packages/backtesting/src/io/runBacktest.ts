@@ -198,7 +198,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
       walkForwardMs: walkedAt - loadedAt,
       oracleMs: oracleAt - walkedAt,
       settlementMs: settledAt - oracleAt,
-      solverMs: walk.stats.solverMs,
+      solverMs: walk.stats.solverMs + (oracle.days === walk.days ? 0 : oracle.stats.solverMs),
       totalMs: performance.now() - started,
     },
   };
