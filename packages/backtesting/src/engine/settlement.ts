@@ -39,7 +39,8 @@ export interface RunSettlement {
   readonly site: SettlementColumns;
 }
 
-const COLUMN_NAMES: readonly SettlementColumnName[] = [
+/** Every settlement column, in the order tables show them. */
+export const SETTLEMENT_COLUMNS: readonly SettlementColumnName[] = [
   'da_revenue_eur',
   'expected_da_revenue_eur',
   'imbalance_revenue_eur',
@@ -57,7 +58,7 @@ const COLUMN_NAMES: readonly SettlementColumnName[] = [
 
 function emptyColumns(length: number): SettlementColumns {
   const columns = {} as Record<SettlementColumnName, Float64Array>;
-  for (const name of COLUMN_NAMES) {
+  for (const name of SETTLEMENT_COLUMNS) {
     columns[name] = new Float64Array(length);
   }
   return columns;
@@ -108,7 +109,7 @@ export function settleRun(days: readonly ExecutedDay[], assets: readonly AssetMo
     offset += day.instantsMs.length;
   }
   const site = emptyColumns(total);
-  for (const name of COLUMN_NAMES) {
+  for (const name of SETTLEMENT_COLUMNS) {
     const target = site[name];
     for (const columns of perAsset) {
       const source = columns[name];
@@ -132,7 +133,7 @@ export function totalOf(values: Float64Array): number {
 /** Run totals of the site: each component, realized and expected PnL, throughput. */
 export function settlementTotals(columns: SettlementColumns): Record<SettlementColumnName, number> {
   const totals = {} as Record<SettlementColumnName, number>;
-  for (const name of COLUMN_NAMES) {
+  for (const name of SETTLEMENT_COLUMNS) {
     totals[name] = totalOf(columns[name]);
   }
   return totals;

@@ -2,28 +2,13 @@ import { INTERVAL_MS, isoUtc } from '@euroflex/markets';
 import { localDayGrid } from '@euroflex/markets';
 import { runScope, executionWorkflow } from '@euroflex/config';
 import type { BacktestRun } from '../engine/backtestRun';
-import type { SettlementColumnName, SettlementColumns } from '../engine/settlement';
+import { SETTLEMENT_COLUMNS, type SettlementColumns } from '../engine/settlement';
 import { localLabeler, utcLabels } from '../time/localLabels';
 import { constant, int, makeTable, num, str, type Column, type Table } from './table';
 
-const SETTLEMENT_ORDER: readonly SettlementColumnName[] = [
-  'da_revenue_eur',
-  'expected_da_revenue_eur',
-  'imbalance_revenue_eur',
-  'expected_imbalance_revenue_eur',
-  'reserve_capacity_revenue_eur',
-  'expected_reserve_capacity_revenue_eur',
-  'reserve_activation_revenue_eur',
-  'expected_reserve_activation_revenue_eur',
-  'reserve_penalty_eur',
-  'degradation_cost_eur',
-  'realized_pnl_eur',
-  'expected_pnl_eur',
-  'throughput_mwh',
-];
 
 function settlementColumns(columns: SettlementColumns): Column[] {
-  return SETTLEMENT_ORDER.map((name) => num(name, columns[name]));
+  return SETTLEMENT_COLUMNS.map((name) => num(name, columns[name]));
 }
 
 interface RunAxes {
@@ -151,7 +136,7 @@ export function assetDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): T
     num('soc_mwh', concat((b) => b.flows.socMwh)),
     num('power_limit_mw', concat((b) => b.flows.powerLimitMw)),
     num('degradation_cost_eur_per_mwh', concat((b) => new Float64Array(n).fill(b.asset.degradationEurPerMwh))),
-    ...SETTLEMENT_ORDER.map((name) => num(name, concat((b) => b.money[name]))),
+    ...SETTLEMENT_COLUMNS.map((name) => num(name, concat((b) => b.money[name]))),
   ]);
 }
 
@@ -170,7 +155,7 @@ export function assetPnlTable(run: BacktestRun): Table {
   const assets = run.context.assets;
   const totals = run.settlement.assets.map((columns) => {
     const sums: Record<string, number> = {};
-    for (const name of SETTLEMENT_ORDER) {
+    for (const name of SETTLEMENT_COLUMNS) {
       let sum = 0;
       for (const value of columns[name]) {
         sum += value;
@@ -182,7 +167,7 @@ export function assetPnlTable(run: BacktestRun): Table {
   return makeTable('asset_pnl_attribution', [
     str('asset_id', assets.map((asset) => asset.id)),
     ...identity(run, assets.length),
-    ...SETTLEMENT_ORDER.filter((name) => name !== 'realized_pnl_eur' && name !== 'expected_pnl_eur').map((name) =>
+    ...SETTLEMENT_COLUMNS.filter((name) => name !== 'realized_pnl_eur' && name !== 'expected_pnl_eur').map((name) =>
       num(name, totals.map((t) => t[name])),
     ),
     num('total_pnl_eur', totals.map((t) => t.realized_pnl_eur)),
