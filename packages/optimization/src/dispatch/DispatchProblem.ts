@@ -47,3 +47,126 @@ export interface DispatchProblem {
   /** How a set terminal SoC binds: `equal` (s_N = ST) or `at_least` (s_N >= ST). */
   readonly terminalSoc: 'equal' | 'at_least';
 }
+
+/*
+ * ---------------------------------------------------------------------------------------
+ * Extensions for reserves, imbalance, locks, cycle limits and scenarios (all optional; a
+ * problem without them is the da_only problem above). Contract between the backtesting
+ * engine and the model builder: see docs/optimization/model.md.
+ * ---------------------------------------------------------------------------------------
+ */
+
+/** Product blocks of a reserve: capacity is one variable per (asset, block), constant over the block. */
+export interface ReserveBlocks {
+  /** Block index of each interval, length N, non-decreasing from 0 to blockCount - 1. */
+  readonly blockOfInterval: Int32Array;
+  readonly blockCount: number;
+}
+
+/** Symmetric FCR capacity r (spec/model.md). */
+export interface FcrInput extends ReserveBlocks {
+  /** pFCR per interval in EUR/MW/h (revenue r x p x dt per interval). */
+  readonly capacityPriceEurPerMwH: Float64Array;
+  /** pen: fee per committed MW and hour (`fcr.non_delivery_penalty_eur_per_mw`), EUR/MW/h. */
+  readonly penaltyEurPerMwH: number;
+  /** Dfcr in hours (`fcr.sustain_duration_minutes` / 60). */
+  readonly sustainHours: number;
+  /** Locked awards in MW, `[asset][block]`; NaN leaves that block free. Absent: all free. */
+  readonly fixedMw?: readonly Float64Array[];
+}
+
+/** Asymmetric aFRR capacity u (up) and w (down) with expected-value activation (spec/model.md). */
+export interface AfrrInput extends ReserveBlocks {
+  readonly capacityUpPriceEurPerMwH: Float64Array;
+  readonly capacityDownPriceEurPerMwH: Float64Array;
+  /** pAU, pAD per interval in EUR/MWh. */
+  readonly activationUpPriceEurPerMwh: Float64Array;
+  readonly activationDownPriceEurPerMwh: Float64Array;
+  /** rhoU, rhoD per interval: expected activated fraction of the reserved MW, in [0, 1]. */
+  readonly activationUpRatio: Float64Array;
+  readonly activationDownRatio: Float64Array;
+  /**
+   * sigma, the sign of the downward activation money: -1 when the provider buys the
+   * activated energy (`bsp_pays`, strict), +1 when it is paid for it (`bsp_receives`).
+   */
+  readonly downActivationSign: 1 | -1;
+  /** Fee per committed MW and hour, EUR/MW/h. */
+  readonly penaltyEurPerMwH: number;
+  /** Dafrr in hours. */
+  readonly sustainHours: number;
+  /** Locked awards, `[asset][block]`, NaN = free. */
+  readonly fixedUpMw?: readonly Float64Array[];
+  readonly fixedDownMw?: readonly Float64Array[];
+}
+
+/**
+ * Imbalance workflows: the site's physical net export n = sum_a (d - c) deviates from the
+ * day-ahead nomination b; n - b = l - h with l, h >= 0; revenue dt (pSUR l - pSHO h).
+ * Single-price markets pass the same array as both prices.
+ */
+export interface ImbalanceInput {
+  /**
+   * The nomination b per interval (MW, fixed: the rebalance case), or `free`: the solve
+   * also chooses b as a second, physically feasible schedule of the same batteries (no
+   * degradation, no reserves) earning dt x pDA x b (the joint perfect-foresight oracle).
+   */
+  readonly baseline: Float64Array | 'free';
+  readonly surplusPriceEurPerMwh: Float64Array;
+  readonly shortagePriceEurPerMwh: Float64Array;
+}
+
+/** Fixed energy (revision locks, the running interval of a rebalance): NaN = free. */
+export interface EnergyLocks {
+  /** `[asset][t]` in MW. */
+  readonly chargeMw: readonly Float64Array[];
+  readonly dischargeMw: readonly Float64Array[];
+}
+
+/** Degradation limit of `degradation.max_cycles_per_day`, per asset, for this horizon. */
+export interface CycleBudget {
+  /** sum_t d dt / etaD <= budget, MWh of stored energy per asset (Infinity = none). */
+  readonly dischargeBudgetMwh: Float64Array;
+}
+
+/** How a scenario bundle's profits are combined (alpha is the tail probability mass). */
+export interface RiskInput {
+  readonly mode: 'expected_value' | 'downside_penalty' | 'cvar';
+  /** lambda >= 0: weight of the risk term. */
+  readonly lambda: number;
+  /** alpha in (0, 1]: CVaR over the worst alpha probability mass (cvar only). */
+  readonly tailMass: number;
+}
+
+/**
+ * One weighted scenario. Decisions (c, d, r, u, w) are shared by all scenarios; the SoC is
+ * per scenario because activation ratios differ. A field left out takes the base problem's.
+ */
+export interface ScenarioInput {
+  readonly id: string;
+  readonly weight: number;
+  readonly dayAheadPriceEurPerMwh?: Float64Array;
+  readonly fcrCapacityPriceEurPerMwH?: Float64Array;
+  readonly afrrCapacityUpPriceEurPerMwH?: Float64Array;
+  readonly afrrCapacityDownPriceEurPerMwH?: Float64Array;
+  readonly afrrActivationUpPriceEurPerMwh?: Float64Array;
+  readonly afrrActivationDownPriceEurPerMwh?: Float64Array;
+  readonly afrrActivationUpRatio?: Float64Array;
+  readonly afrrActivationDownRatio?: Float64Array;
+}
+
+/** Reserve energy sustain: `additive` at both interval ends (strict) or per product at the start (reference_v1). */
+export type ReserveEnergyRule = 'additive' | 'independent';
+
+/** The full problem: da_only plus whatever the workflow adds. */
+export interface ExtendedDispatchProblem extends DispatchProblem {
+  readonly fcr?: FcrInput;
+  readonly afrr?: AfrrInput;
+  /** Default `additive`. */
+  readonly reserveEnergy?: ReserveEnergyRule;
+  readonly imbalance?: ImbalanceInput;
+  readonly locks?: EnergyLocks;
+  readonly cycles?: CycleBudget;
+  /** With `risk`; weights sum to 1. The base prices are then ignored where a scenario sets them. */
+  readonly scenarios?: readonly ScenarioInput[];
+  readonly risk?: RiskInput;
+}

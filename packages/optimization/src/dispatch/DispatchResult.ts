@@ -49,3 +49,41 @@ export interface DispatchResult {
   /** Why the decision failed, when it did. */
   readonly message?: string;
 }
+
+/** Reserve awards of one asset, per interval (block-constant), MW. */
+export interface ReservePlan {
+  readonly fcrMw?: Float64Array;
+  readonly afrrUpMw?: Float64Array;
+  readonly afrrDownMw?: Float64Array;
+}
+
+/** Expected money of a plan by term, EUR (objective terms at the problem's prices). */
+export interface ObjectiveTerms {
+  readonly dayAheadEur: number;
+  readonly imbalanceEur: number;
+  readonly reserveCapacityEur: number;
+  readonly reserveActivationEur: number;
+  readonly reservePenaltyEur: number;
+  readonly degradationEur: number;
+}
+
+/** Extra outputs of an extended problem. */
+export interface ExtendedDispatchResult extends DispatchResult {
+  /** Per asset, same order as `assets`. */
+  readonly reserves?: readonly ReservePlan[];
+  /**
+   * Imbalance split of the site, MW per interval. When the baseline was free: `baselineMw`
+   * (site nomination b) and `baselineAssetsMw` (each asset's share, the net export d' - c'
+   * of its copy in the b schedule; they sum to `baselineMw`).
+   */
+  readonly imbalance?: {
+    readonly longMw: Float64Array;
+    readonly shortMw: Float64Array;
+    readonly baselineMw?: Float64Array;
+    readonly baselineAssetsMw?: readonly Float64Array[];
+  };
+  /** SoC per scenario `[scenario][asset]` (N+1 instants), when scenarios were given. */
+  readonly scenarioSocMwh?: readonly (readonly Float64Array[])[];
+  /** Expected money by term (scenario bundles: probability-weighted). */
+  readonly terms?: ObjectiveTerms;
+}
