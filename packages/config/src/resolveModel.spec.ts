@@ -33,6 +33,7 @@ describe('resolveModel', () => {
       imbalance_prices: 'single',
       rainflow_settlement: 'zero',
       gates: 'single',
+      activation_replay: 'planned_soc',
     });
     expect([model.fcr_block_minutes, model.afrr_block_minutes]).toEqual([15, 15]);
   });

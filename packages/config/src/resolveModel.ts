@@ -27,6 +27,7 @@ export function resolveModel(config: Pick<EuroflexConfig, 'model' | 'fcr' | 'afr
     imbalance_prices: model.imbalance_prices ?? defaults.imbalance_prices,
     rainflow_settlement: model.rainflow_settlement ?? defaults.rainflow_settlement,
     gates: model.gates ?? defaults.gates,
+    activation_replay: model.activation_replay ?? defaults.activation_replay,
   };
   return {
     profile,

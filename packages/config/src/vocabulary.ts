@@ -81,6 +81,12 @@ export interface ModelSwitches {
   readonly rainflow_settlement: 'posthoc' | 'zero';
   /** Commitment gates: `sequential` per product (strict) or one `single` decision at the day-ahead gate. */
   readonly gates: 'sequential' | 'single';
+  /**
+   * Realized aFRR: `actual_ratios` replays the SoC with the actual activation ratios and
+   * clips what the SoC band cannot deliver (strict); `planned_soc` keeps the planned SoC and
+   * books committed MW x actual ratio x actual price (reference_v1).
+   */
+  readonly activation_replay: 'actual_ratios' | 'planned_soc';
 }
 
 export const PROFILE_DEFAULTS: Readonly<Record<ModelProfile, ModelSwitches>> = {
@@ -92,6 +98,7 @@ export const PROFILE_DEFAULTS: Readonly<Record<ModelProfile, ModelSwitches>> = {
     imbalance_prices: 'dual',
     rainflow_settlement: 'posthoc',
     gates: 'sequential',
+    activation_replay: 'actual_ratios',
   },
   reference_v1: {
     reserve_energy: 'independent',
@@ -101,6 +108,7 @@ export const PROFILE_DEFAULTS: Readonly<Record<ModelProfile, ModelSwitches>> = {
     imbalance_prices: 'single',
     rainflow_settlement: 'zero',
     gates: 'single',
+    activation_replay: 'planned_soc',
   },
 };
 

@@ -10,6 +10,7 @@ export const MODEL_SWITCH_VALUES = {
   imbalance_prices: ['dual', 'single'],
   rainflow_settlement: ['posthoc', 'zero'],
   gates: ['sequential', 'single'],
+  activation_replay: ['actual_ratios', 'planned_soc'],
 } as const satisfies { readonly [K in keyof ModelSwitches]: readonly ModelSwitches[K][] };
 
 export type ModelSwitchName = keyof ModelSwitches;
@@ -30,6 +31,7 @@ export const modelSchema = z.strictObject({
   imbalance_prices: z.enum(MODEL_SWITCH_VALUES.imbalance_prices).optional(),
   rainflow_settlement: z.enum(MODEL_SWITCH_VALUES.rainflow_settlement).optional(),
   gates: z.enum(MODEL_SWITCH_VALUES.gates).optional(),
+  activation_replay: z.enum(MODEL_SWITCH_VALUES.activation_replay).optional(),
 });
 
 export type ModelConfig = z.output<typeof modelSchema>;
