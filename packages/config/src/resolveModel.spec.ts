@@ -34,6 +34,7 @@ describe('resolveModel', () => {
       rainflow_settlement: 'zero',
       gates: 'single',
       activation_replay: 'planned_soc',
+      imbalance_nomination: 'day_ahead_only',
     });
     expect([model.fcr_block_minutes, model.afrr_block_minutes]).toEqual([15, 15]);
   });

@@ -28,6 +28,7 @@ export function resolveModel(config: Pick<EuroflexConfig, 'model' | 'fcr' | 'afr
     rainflow_settlement: model.rainflow_settlement ?? defaults.rainflow_settlement,
     gates: model.gates ?? defaults.gates,
     activation_replay: model.activation_replay ?? defaults.activation_replay,
+    imbalance_nomination: model.imbalance_nomination ?? defaults.imbalance_nomination,
   };
   return {
     profile,

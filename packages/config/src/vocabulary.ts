@@ -87,6 +87,13 @@ export interface ModelSwitches {
    * books committed MW x actual ratio x actual price (reference_v1).
    */
   readonly activation_replay: 'actual_ratios' | 'planned_soc';
+  /**
+   * da_plus_imbalance nomination: `joint` chooses the day-ahead nomination together with the
+   * physical schedule against the day-ahead and imbalance forecasts (strict: with perfect
+   * foresight the run equals its joint oracle); `day_ahead_only` nominates the da_only plan
+   * and leaves imbalance to the rebalances (reference_v1).
+   */
+  readonly imbalance_nomination: 'joint' | 'day_ahead_only';
 }
 
 export const PROFILE_DEFAULTS: Readonly<Record<ModelProfile, ModelSwitches>> = {
@@ -99,6 +106,7 @@ export const PROFILE_DEFAULTS: Readonly<Record<ModelProfile, ModelSwitches>> = {
     rainflow_settlement: 'posthoc',
     gates: 'sequential',
     activation_replay: 'actual_ratios',
+    imbalance_nomination: 'joint',
   },
   reference_v1: {
     reserve_energy: 'independent',
@@ -109,6 +117,7 @@ export const PROFILE_DEFAULTS: Readonly<Record<ModelProfile, ModelSwitches>> = {
     rainflow_settlement: 'zero',
     gates: 'single',
     activation_replay: 'planned_soc',
+    imbalance_nomination: 'day_ahead_only',
   },
 };
 

@@ -11,6 +11,7 @@ export const MODEL_SWITCH_VALUES = {
   rainflow_settlement: ['posthoc', 'zero'],
   gates: ['sequential', 'single'],
   activation_replay: ['actual_ratios', 'planned_soc'],
+  imbalance_nomination: ['joint', 'day_ahead_only'],
 } as const satisfies { readonly [K in keyof ModelSwitches]: readonly ModelSwitches[K][] };
 
 export type ModelSwitchName = keyof ModelSwitches;
@@ -32,6 +33,7 @@ export const modelSchema = z.strictObject({
   rainflow_settlement: z.enum(MODEL_SWITCH_VALUES.rainflow_settlement).optional(),
   gates: z.enum(MODEL_SWITCH_VALUES.gates).optional(),
   activation_replay: z.enum(MODEL_SWITCH_VALUES.activation_replay).optional(),
+  imbalance_nomination: z.enum(MODEL_SWITCH_VALUES.imbalance_nomination).optional(),
 });
 
 export type ModelConfig = z.output<typeof modelSchema>;
