@@ -1,106 +1,45 @@
-import { UserError, type LabIssue, type SeriesName } from '@euroflex/config';
-import { isoUtc } from '@euroflex/markets';
+import { UserError, type ForecastMode, type SeriesName } from '@euroflex/config';
 import type { ForecastProvider, ForecastRequest, ForecastSnapshot } from './contract';
+import { csvCoverageError } from './csvCoverageError';
+import { buildScenarioIndexes, csvScenarioBundle, type ScenarioIndexes } from './csvScenarioBundle';
 import type { ParsedForecastFile } from './forecastFile';
-import { buildVintageIndex, lowerBound, upperBound, type VintageIndex } from './vintageIndex';
+import { latestVintages } from './latestVintages';
+import { buildVintageIndex, type VintageIndex } from './vintageIndex';
+import { CSV_PROVIDER, valuesOfRows, vintageStamps } from './vintageStamps';
 
-/** Name of the vintaged CSV provider, as written in configs. */
-export const CSV_PROVIDER = 'csv';
+export { CSV_PROVIDER };
 
 /** Options of `createCsvProvider`. */
 export interface CsvProviderOptions {
   /** Point mode: read only the rows of this `scenario_id`. Defaults to the file's only scenario. */
   readonly scenarioId?: string;
+  /** `point` or `scenario_bundle` (`forecast_provider.mode`). Defaults to `point`. */
+  readonly mode?: ForecastMode;
 }
 
-const SHOWN_INSTANTS = 5;
-
-function firstInstants(instantsMs: readonly number[]): string {
-  const shown = instantsMs.slice(0, SHOWN_INSTANTS).map(isoUtc).join(', ');
-  return instantsMs.length > SHOWN_INSTANTS ? `${shown}, ...` : shown;
-}
-
-function coverageError(
-  request: ForecastRequest,
-  file: ParsedForecastFile,
-  absent: readonly number[],
-  hidden: readonly number[],
-  earliestHiddenMs: number,
-): UserError {
-  const decision = isoUtc(request.decisionTimeMs);
-  const issues: LabIssue[] = [];
-  if (absent.length > 0) {
-    issues.push({
-      path: `forecast_provider.${request.series}_path`,
-      code: 'forecast_missing',
-      file: file.path,
-      instant: isoUtc(absent[0]),
-      message:
-        `no forecast row for ${absent.length} requested delivery interval(s) of \`${request.series}\` ` +
-        `(first: ${firstInstants(absent)}); add rows for them`,
-    });
+/** Point forecast: the latest visible vintage per delivery instant. */
+function pointForecast(index: VintageIndex, request: ForecastRequest): ForecastSnapshot {
+  const pick = latestVintages(index, request);
+  if (pick.absent.length > 0 || pick.hidden.length > 0) {
+    throw csvCoverageError(request, index.file, pick.absent, pick.hidden, pick.earliestHiddenMs);
   }
-  if (hidden.length > 0) {
-    issues.push({
-      path: `forecast_provider.${request.series}_path`,
-      code: 'forecast_lookahead',
-      file: file.path,
-      instant: isoUtc(hidden[0]),
-      message:
-        `${hidden.length} requested delivery interval(s) of \`${request.series}\` only have vintages available after ` +
-        `the decision time ${decision} (first: ${firstInstants(hidden)}; earliest available_from_utc ${isoUtc(earliestHiddenMs)}): ` +
-        `using them would need look-ahead; add a vintage available by ${decision}`,
-    });
-  }
-  const message = `${file.path}: the \`${request.series}\` forecast does not cover the delivery window at ${decision}`;
-  return new UserError(message, issues, file.path);
+  return { series: request.series, ...vintageStamps(index.file, pick.chosen, request), values: valuesOfRows(index.file, pick.chosen) };
 }
 
-function distinctJoined(names: Iterable<string>): string {
-  return [...new Set(names)].join('+');
-}
+type Indexed = { readonly kind: 'point'; readonly index: VintageIndex } | { readonly kind: 'bundle'; readonly bundle: ScenarioIndexes };
 
-/** Pick, per delivery instant, the latest vintage visible at the decision time. */
-function pickVintages(index: VintageIndex, request: ForecastRequest): ForecastSnapshot {
-  const { file } = index;
-  const count = request.deliveryInstantsMs.length;
-  const values = new Float64Array(count);
-  const providerNames: string[] = [];
-  const absent: number[] = [];
-  const hidden: number[] = [];
-  let earliestHiddenMs = Infinity;
-  let issueTimeMs = -Infinity;
-  let availableFromMs = -Infinity;
-  for (let i = 0; i < count; i += 1) {
-    const instantMs = request.deliveryInstantsMs[i];
-    const lo = lowerBound(index.deliveryStartMs, instantMs);
-    const hi = upperBound(index.deliveryStartMs, instantMs, lo);
-    if (lo === hi) {
-      absent.push(instantMs);
-      continue;
+function indexFile(file: ParsedForecastFile, series: SeriesName, options: CsvProviderOptions): Indexed {
+  if (options.mode === 'scenario_bundle') {
+    if (options.scenarioId !== undefined) {
+      const message = 'forecast_provider.scenario_id is only valid for point-mode csv forecasts, not scenario bundles; remove it';
+      throw new UserError(message, [{ path: 'forecast_provider.scenario_id', code: 'scenario_id_with_bundle', message }]);
     }
-    const visibleEnd = upperBound(index.availableFromMs, request.decisionTimeMs, lo, hi);
-    if (visibleEnd === lo) {
-      hidden.push(instantMs);
-      earliestHiddenMs = Math.min(earliestHiddenMs, index.availableFromMs[lo]);
-      continue;
+    const bundle = buildScenarioIndexes(file, series);
+    if (bundle !== undefined) {
+      return { kind: 'bundle', bundle };
     }
-    const row = index.order[visibleEnd - 1];
-    values[i] = file.values[row];
-    providerNames.push(file.providerNames[row]);
-    issueTimeMs = Math.max(issueTimeMs, file.issueTimeMs[row]);
-    availableFromMs = Math.max(availableFromMs, file.availableFromMs[row]);
   }
-  if (absent.length > 0 || hidden.length > 0) {
-    throw coverageError(request, file, absent, hidden, earliestHiddenMs);
-  }
-  return {
-    series: request.series,
-    provider: count > 0 ? distinctJoined(providerNames) : CSV_PROVIDER,
-    issueTimeMs: count > 0 ? issueTimeMs : request.decisionTimeMs,
-    availableFromMs: count > 0 ? availableFromMs : request.decisionTimeMs,
-    values,
-  };
+  return { kind: 'point', index: buildVintageIndex(file, series, options.scenarioId) };
 }
 
 /**
@@ -111,30 +50,34 @@ function pickVintages(index: VintageIndex, request: ForecastRequest): ForecastSn
  * them only have later vintages (look-ahead). The snapshot's issue and available times are
  * the latest over the chosen rows; its `provider` is the file's `provider_name` of those rows.
  *
+ * In `scenario_bundle` mode a file with `scenario_id`s is read per scenario (see
+ * `csvScenarioBundle`); a file without them is deterministic (a point forecast that every
+ * scenario shares, see `jointScenarios`).
+ *
  * Rows are indexed at construction, so problems in the files (several scenarios in point
- * mode, duplicate vintages) surface before the first decision.
+ * mode, rows without a scenario in a bundle, duplicate vintages) surface before the first decision.
  */
 export function createCsvProvider(
   files: Readonly<Partial<Record<SeriesName, ParsedForecastFile>>>,
   options: CsvProviderOptions = {},
 ): ForecastProvider {
-  const indexes = new Map<SeriesName, VintageIndex>();
+  const indexes = new Map<SeriesName, Indexed>();
   for (const [series, file] of Object.entries(files) as [SeriesName, ParsedForecastFile | undefined][]) {
     if (file !== undefined) {
-      indexes.set(series, buildVintageIndex(file, series, options.scenarioId));
+      indexes.set(series, indexFile(file, series, options));
     }
   }
   return {
     name: CSV_PROVIDER,
     auditable: true,
     forecast(request: ForecastRequest): ForecastSnapshot {
-      const index = indexes.get(request.series);
-      if (index === undefined) {
+      const indexed = indexes.get(request.series);
+      if (indexed === undefined) {
         const path = `forecast_provider.${request.series}_path`;
         const message = `the csv forecast provider has no file for \`${request.series}\`; set ${path}`;
         throw new UserError(message, [{ path, code: 'forecast_file_missing', message }]);
       }
-      return pickVintages(index, request);
+      return indexed.kind === 'point' ? pointForecast(indexed.index, request) : csvScenarioBundle(indexed.bundle, request);
     },
   };
 }

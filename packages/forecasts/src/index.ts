@@ -8,7 +8,22 @@ export { createPerfectForesightProvider, PERFECT_FORESIGHT } from './perfectFore
 export { createPersistenceProvider, PERSISTENCE } from './persistence';
 export type { ParsedForecastFile } from './forecastFile';
 export { createCsvProvider, CSV_PROVIDER, type CsvProviderOptions } from './csvProvider';
-export { validateSnapshot, SnapshotContractError } from './validateSnapshot';
+export type {
+  CustomForecaster,
+  CustomForecastResult,
+  CustomModuleContext,
+  CustomNumbers,
+  CustomScenarioResult,
+} from './customModuleContract';
+export { createCustomModuleProvider, CUSTOM_MODULE, type CustomModuleProviderOptions } from './customModuleProvider';
+export { jointScenarios, type JointScenario, type JointSeriesValues } from './jointScenarios';
+export { validateSnapshot, SnapshotContractError, SCENARIO_WEIGHT_TOLERANCE } from './validateSnapshot';
 export { snapshotRows, type SnapshotRow } from './snapshotRows';
 export { readForecastCsv, parseForecastCsv, FORECAST_CSV_COLUMNS } from './io/readForecastCsv';
-export { createProvider, type ForecastProviderSpec } from './io/createProvider';
+export {
+  createProvider,
+  createProviderAsync,
+  type CreateProviderOptions,
+  type ForecastProviderSpec,
+} from './io/createProvider';
+export { loadCustomModule, type CustomModuleRunContext, type CustomModuleSpec } from './io/loadCustomModule';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataError, UserError } from '@euroflex/config';
+import { DataError } from '@euroflex/config';
 import type { Series } from '@euroflex/markets';
 import type { ForecastRequest } from '../contract';
 import { createProvider } from './createProvider';
@@ -65,8 +65,7 @@ describe('createProvider', () => {
     expect(() => createProvider({ name: 'csv', files: {} }, {})).toThrow('needs at least forecast_provider.day_ahead_path');
   });
 
-  it('says that custom_module arrives in a later release', () => {
-    expect(() => createProvider({ name: 'custom_module' }, {})).toThrow(UserError);
-    expect(() => createProvider({ name: 'custom_module' }, {})).toThrow('arrives in a later release');
+  it('sends custom_module to createProviderAsync, which loads modules', () => {
+    expect(() => createProvider({ name: 'custom_module' }, {})).toThrow('create the provider with createProviderAsync');
   });
 });

@@ -9,6 +9,8 @@ export interface VintageRow {
   readonly value: number;
   readonly provider?: string;
   readonly scenario?: string;
+  /** `scenario_weight`; defaults to 1 as in a CSV without the column. */
+  readonly weight?: number;
 }
 
 /** A forecast file built in memory; row i is "line" i + 2 as in a CSV with a header. */
@@ -22,7 +24,7 @@ export function forecastFile(series: SeriesName, rows: readonly VintageRow[], pa
     values: Float64Array.from(rows, (row) => row.value),
     providerNames: rows.map((row) => row.provider ?? 'vendor_a'),
     scenarioIds: rows.map((row) => row.scenario),
-    scenarioWeights: Float64Array.from(rows, () => 1),
+    scenarioWeights: Float64Array.from(rows, (row) => row.weight ?? 1),
     rows: Int32Array.from(rows, (_, i) => i + 2),
   };
 }
