@@ -55,6 +55,25 @@ describe('createProvider', () => {
     expect([provider.name, snapshot.provider, snapshot.values[0]]).toEqual(['csv', 'vendor', 80]);
   });
 
+  it('reads scenario bundles from the scenario_id and scenario_weight columns', async () => {
+    const path = join(dir, 'bundle.csv');
+    writeFileSync(
+      path,
+      [
+        `${HEADER},scenario_id,scenario_weight`,
+        'day_ahead,2024-04-02T00:00:00Z,2024-04-02T00:15:00Z,40,2024-04-01T08:00:00Z,2024-04-01T09:00:00Z,vendor,dry,0.25',
+        'day_ahead,2024-04-02T00:00:00Z,2024-04-02T00:15:00Z,80,2024-04-01T08:00:00Z,2024-04-01T09:00:00Z,vendor,wet,0.75',
+      ].join('\n'),
+    );
+    const provider = createProvider({ name: 'csv', mode: 'scenario_bundle', files: { day_ahead: path } }, {});
+    const snapshot = await provider.forecast(request);
+    expect(Array.from(snapshot.values)).toEqual([70]);
+    expect(snapshot.scenarios?.map((scenario) => [scenario.id, scenario.weight, scenario.values[0]])).toEqual([
+      ['dry', 0.25, 40],
+      ['wet', 0.75, 80],
+    ]);
+  });
+
   it('reports invalid csv files when the provider is created', () => {
     const path = join(dir, 'bad.csv');
     writeFileSync(path, `${HEADER}\nimbalance,2024-04-02T00:00:00Z,2024-04-02T00:15:00Z,55,2024-04-01T08:00:00Z,2024-04-01T09:00:00Z,v\n`);
