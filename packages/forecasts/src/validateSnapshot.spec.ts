@@ -46,7 +46,7 @@ describe('validateSnapshot', () => {
     [
       'scenario weights 1e-7 away from 1 (the tolerance is 1e-9)',
       { scenarios: [{ id: 'a', weight: 0.4999999, values: Float64Array.of(1, 2) }, { id: 'b', weight: 0.5, values: Float64Array.of(1, 2) }] },
-      'scenario weights sum to 0.9999999, not 1',
+      'scenario weights sum to 0.99999989',
     ],
     ['a short scenario', { scenarios: [{ id: 'a', weight: 1, values: Float64Array.of(1) }] }, 'scenario a values has 1 values'],
   ])('rejects %s as a provider bug', (_, change, message) => {
