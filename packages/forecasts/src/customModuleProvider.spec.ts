@@ -63,7 +63,9 @@ describe('custom module results', () => {
   it('wraps what the module throws, keeping it as the cause', async () => {
     const cause = new RangeError('model file is stale');
     const provider = createCustomModuleProvider({ forecast: async () => Promise.reject(cause) }, MODULE);
-    const error = (await provider.forecast(request).catch((thrown: unknown) => thrown)) as UserError;
+    const error = (await Promise.resolve()
+      .then(() => provider.forecast(request))
+      .catch((thrown: unknown) => thrown)) as UserError;
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toBe(
       'custom module MyModel (/models/my_model.mjs) threw while forecasting (RangeError: model file is stale) for `day_ahead` at decision 2024-04-01T10:00:00Z',

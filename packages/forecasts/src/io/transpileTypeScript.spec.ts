@@ -53,7 +53,7 @@ describe('transpileTypeScript', () => {
           throw new Error("Cannot find module 'typescript'");
         },
       }));
-      const isolated = jest.requireActual<typeof import('./transpileTypeScript')>('./transpileTypeScript');
+      const isolated = jest.requireActual<{ transpileTypeScript: typeof transpileTypeScript }>('./transpileTypeScript');
       expect(() => isolated.transpileTypeScript('export const a = 1;', '/m/a.ts')).toThrow(
         "module_path /m/a.ts is a TypeScript file, and the typescript package cannot be loaded (Cannot find module 'typescript'): install typescript or ship a .mjs",
       );
