@@ -1,25 +1,60 @@
-import { defineChargeModeLimits, defineSocBalance, defineSocInitial, defineSocTerminal } from './components/battery/constraints';
+import {
+  defineChargeModeLimits,
+  defineCycleBudget,
+  defineSocBalance,
+  defineSocInitial,
+  defineSocTerminal,
+} from './components/battery/constraints';
+import type { ActivationColumns } from './components/battery/constraints';
 import { defineDegradationCost } from './components/battery/objective';
+import { BASELINE_FAMILIES, BATTERY_FAMILIES } from './components/battery/storageFamilies';
 import { defineBatteryVariables } from './components/battery/variables';
 import type { BatteryColumns } from './components/battery/variables';
 import { defineDayAheadRevenue } from './components/dayAhead/objective';
+import { defineDeviationBalance, defineDeviationModeLimits } from './components/imbalance/constraints';
+import { deviationBoundsMw } from './components/imbalance/deviationBounds';
+import { defineImbalanceRevenue } from './components/imbalance/objective';
+import { defineImbalanceVariables } from './components/imbalance/variables';
+import type { ImbalanceColumns } from './components/imbalance/variables';
+import { defineHeadroomLimits, defineReserveEnergy } from './components/reserve/constraints';
+import { defineReserveRevenue } from './components/reserve/objective';
+import { defineReserveVariables } from './components/reserve/variables';
+import type { ReserveColumns } from './components/reserve/variables';
+import { defineScenarioProfit, defineShortfall, defineTailExcess } from './components/risk/constraints';
+import { defineRiskObjective } from './components/risk/objective';
+import { defineRiskVariables } from './components/risk/variables';
+import type { RiskColumns } from './components/risk/variables';
 import { definePoiLimits } from './components/site/constraints';
 import type { PoiRows } from './components/site/constraints';
-import type { DispatchProblem } from './dispatch/DispatchProblem';
+import type { ExtendedDispatchProblem } from './dispatch/DispatchProblem';
+import { resolveProblem } from './dispatch/resolveProblem';
+import type { ResolvedProblem } from './dispatch/resolveProblem';
 import type { ConstraintFamily, VariableFamily } from './model/families';
 import { ModelBuilder } from './model/ModelBuilder';
+import { costSink, ProfitRow } from './model/ProfitSink';
+import type { ProfitSink } from './model/ProfitSink';
 import type { LinearModel } from './solver/LinearModel';
 
-/** Options of one build. */
+/** Options of one build: where binaries go (all absent: a pure LP). */
 export interface BuildOptions {
-  /** Per asset, an `IntervalMode` per interval. Defaults to FREE everywhere (a pure LP). */
+  /** Per asset, an `IntervalMode` per interval of the physical schedule. Defaults to FREE everywhere. */
   readonly modes?: readonly Uint8Array[];
+  /** Per asset, an `IntervalMode` per interval of the free baseline copy. Defaults to FREE everywhere. */
+  readonly baselineModes?: readonly Uint8Array[];
+  /** A `DeviationMode` per interval of the imbalance split. Defaults to FREE everywhere. */
+  readonly deviationModes?: Uint8Array;
 }
 
 /** Where each family sits in the model's columns and rows, for reading a solution. */
 export interface DispatchLayout {
   readonly batteries: readonly BatteryColumns[];
   readonly poi: PoiRows;
+  /** Per asset; null without reserves. */
+  readonly reserves: readonly ReserveColumns[] | null;
+  /** The free nomination's copy per asset; null unless the baseline is free. */
+  readonly baseline: readonly BatteryColumns[] | null;
+  readonly imbalance: ImbalanceColumns | null;
+  readonly risk: RiskColumns | null;
 }
 
 export interface BuiltModel {
@@ -30,34 +65,128 @@ export interface BuiltModel {
 
 /**
  * Builds the dispatch model of spec/model.md. The order below is the table of contents of
- * the model: variables, then constraints per component, then objective terms. Reserves,
- * imbalance and locks slot in as further `define*` calls.
+ * the model: variables, then constraints per component, then the objective terms of every
+ * scenario, then the risk rows. A workflow's unused product or feature adds nothing.
  */
-export function buildModel(problem: DispatchProblem, options: BuildOptions = {}): BuiltModel {
+export function buildModel(problem: ExtendedDispatchProblem, options: BuildOptions = {}): BuiltModel {
+  const resolved = resolveProblem(problem);
   const n = problem.intervalCount;
   const dt = problem.intervalHours;
-  const assetCount = problem.assets.length;
-  const builder = new ModelBuilder({
-    cols: assetCount * (4 * n + 1),
-    rows: assetCount * (3 * n + 2) + 2 * n,
-    nonzeros: assetCount * 10 * n,
-  });
+  const { assets, fcr, afrr, imbalance: imbalanceInput } = problem;
+  const copies = resolved.socCopies;
+  const builder = new ModelBuilder(capacityOf(resolved));
 
-  const batteries = problem.assets.map((asset, a) =>
-    defineBatteryVariables(builder, asset, a, n, options.modes?.[a]),
+  // Variables.
+  const batteries = assets.map((asset, a) =>
+    defineBatteryVariables(builder, BATTERY_FAMILIES, asset, a, n, {
+      socCopies: copies,
+      ...(options.modes?.[a] !== undefined ? { modes: options.modes[a] } : {}),
+      ...(problem.locks !== undefined ? { lockedChargeMw: problem.locks.chargeMw[a], lockedDischargeMw: problem.locks.dischargeMw[a] } : {}),
+    }),
   );
+  const reserves = fcr === undefined && afrr === undefined ? null : assets.map((asset, a) => defineReserveVariables(builder, asset, a, fcr, afrr));
+  const fixedBaseline = imbalanceInput === undefined || imbalanceInput.baseline === 'free' ? null : imbalanceInput.baseline;
+  const baseline = imbalanceInput?.baseline !== 'free'
+    ? null
+    : assets.map((asset, a) =>
+        defineBatteryVariables(builder, BASELINE_FAMILIES, asset, a, n, {
+          socCopies: [{ scenarioIndex: null, upRatio: null, downRatio: null }],
+          ...(options.baselineModes?.[a] !== undefined ? { modes: options.baselineModes[a] } : {}),
+        }),
+      );
+  const bounds = imbalanceInput === undefined ? null : deviationBoundsMw(problem);
+  const imbalance = bounds === null ? null : defineImbalanceVariables(builder, bounds, options.deviationModes);
+  const risk = resolved.risk === null ? null : defineRiskVariables(builder, resolved.risk, resolved.scenarios.length);
 
-  problem.assets.forEach((asset, a) => {
+  // Batteries (physical schedule), per SoC copy where the SoC is involved.
+  assets.forEach((asset, a) => {
     const cols = batteries[a];
-    defineSocBalance(builder, asset, cols, dt);
-    defineSocInitial(builder, asset, cols);
-    defineSocTerminal(builder, asset, cols, problem.terminalSoc);
+    const reserve = reserves?.[a] ?? null;
+    const activation: ActivationColumns | null =
+      reserve !== null && reserve.up !== null && reserve.down !== null
+        ? { up: reserve.up.block, down: reserve.down.block, blockOfInterval: reserve.up.blockOfInterval }
+        : null;
+    defineSocBalance(builder, asset, cols, copies, dt, activation);
+    defineSocInitial(builder, asset, cols, copies);
+    defineSocTerminal(builder, asset, cols, copies, problem.terminalSoc);
     defineChargeModeLimits(builder, asset, cols);
+    defineCycleBudget(builder, asset, cols, dt, problem.cycles?.dischargeBudgetMwh[a] ?? Infinity);
   });
-  const poi = definePoiLimits(builder, problem.site, batteries, n);
 
-  defineDayAheadRevenue(builder, problem.dayAheadPriceEurPerMwh, batteries, dt);
-  problem.assets.forEach((asset, a) => defineDegradationCost(builder, asset, batteries[a], dt));
+  // Reserves: headroom and energy, then the site's POI with reserves.
+  if (reserves !== null) {
+    assets.forEach((asset, a) => {
+      defineHeadroomLimits(builder, asset, batteries[a], reserves[a]);
+      defineReserveEnergy(builder, asset, batteries[a], reserves[a], copies, resolved.reserveEnergy, fcr, afrr);
+    });
+  }
+  const poi = definePoiLimits(builder, problem.site, batteries, reserves, n);
 
-  return { model: builder.build('maximize'), layout: { batteries, poi }, families: builder.families() };
+  // The free nomination: the same physics, no reserves, no locks, no degradation.
+  if (baseline !== null) {
+    const shared = [{ scenarioIndex: null, upRatio: null, downRatio: null }];
+    assets.forEach((asset, a) => {
+      defineSocBalance(builder, asset, baseline[a], shared, dt, null);
+      defineSocInitial(builder, asset, baseline[a], shared);
+      defineSocTerminal(builder, asset, baseline[a], shared, problem.terminalSoc);
+      defineChargeModeLimits(builder, asset, baseline[a]);
+    });
+    definePoiLimits(builder, problem.site, baseline, null, n);
+  }
+
+  // Imbalance: the deviation from the nomination and its direction binaries.
+  if (imbalance !== null && bounds !== null) {
+    defineDeviationBalance(builder, imbalance, batteries, baseline ?? fixedBaseline ?? new Float64Array(n));
+    defineDeviationModeLimits(builder, imbalance, bounds);
+  }
+
+  // Objective: every scenario's money, into the objective (expected value) or into its profit row (risk).
+  const weights = resolved.scenarios.map((scenario) => scenario.weight);
+  const profitRows = risk === null ? null : weights.map(() => new ProfitRow());
+  const sinks: ProfitSink[] = profitRows ?? weights.map((w) => costSink(builder, w));
+  resolved.scenarios.forEach((scenario, k) => {
+    const sink = sinks[k];
+    if (imbalanceInput === undefined) {
+      defineDayAheadRevenue(sink, scenario.dayAheadPriceEurPerMwh, batteries, dt);
+    } else if (baseline !== null) {
+      defineDayAheadRevenue(sink, scenario.dayAheadPriceEurPerMwh, baseline, dt);
+    }
+    if (imbalance !== null && imbalanceInput !== undefined) {
+      defineImbalanceRevenue(sink, imbalance, imbalanceInput, dt);
+    }
+    if (reserves !== null) {
+      defineReserveRevenue(sink, reserves, scenario, fcr, afrr, dt);
+    }
+    assets.forEach((asset, a) => defineDegradationCost(sink, asset, batteries[a], dt));
+  });
+
+  // Risk: scenario profits as rows, then the downside or CVaR terms.
+  if (risk !== null && profitRows !== null && resolved.risk !== null) {
+    defineScenarioProfit(builder, risk, profitRows);
+    defineShortfall(builder, risk, weights);
+    defineTailExcess(builder, risk);
+    defineRiskObjective(builder, risk, resolved.risk, weights);
+  }
+
+  return {
+    model: builder.build('maximize'),
+    layout: { batteries, poi, reserves, baseline, imbalance, risk },
+    families: builder.families(),
+  };
+}
+
+/** Rough sizes, so the builder rarely grows its buffers. */
+function capacityOf(resolved: ResolvedProblem): { cols: number; rows: number; nonzeros: number } {
+  const { problem } = resolved;
+  const n = problem.intervalCount;
+  const assets = problem.assets.length;
+  const copies = resolved.socCopies.length;
+  const reserves = problem.fcr !== undefined || problem.afrr !== undefined ? 1 : 0;
+  const baseline = problem.imbalance?.baseline === 'free' ? 1 : 0;
+  const imbalance = problem.imbalance === undefined ? 0 : 1;
+  return {
+    cols: assets * ((3 + baseline * 3) * n + copies * (n + 1) + 24) + imbalance * 2 * n,
+    rows: assets * (copies * (3 * n + 2) + reserves * 2 * n + baseline * (n + 2)) + (2 + 2 * baseline + imbalance) * n,
+    nonzeros: assets * (copies * (8 * n) + reserves * 8 * n + baseline * 6 * n) + 4 * n + imbalance * (2 + 2 * assets * (1 + baseline)) * n,
+  };
 }

@@ -6,23 +6,49 @@ export type { SolveOptions, SolveResult, SolveStatus, SolverStats } from './solv
 
 // Model builder.
 export { lpName } from './model/lpName';
+export type { NameAxis } from './model/lpName';
 export { ModelBuilder } from './model/ModelBuilder';
 export type { BuilderCapacity } from './model/ModelBuilder';
-export type { BlockValues, ConstraintBlock, ConstraintSpec, VariableBlock, VariableSpec } from './model/blocks';
+export type { BlockNaming, BlockValues, ConstraintBlock, ConstraintSpec, VariableBlock, VariableSpec } from './model/blocks';
 export { CONSTRAINT_FAMILIES, VARIABLE_FAMILIES } from './model/families';
 export type { ConstraintFamily, VariableFamily } from './model/families';
 export { buildModel } from './buildModel';
 export type { BuildOptions, BuiltModel, DispatchLayout } from './buildModel';
 export { IntervalMode } from './components/battery/intervalMode';
+export { DeviationMode } from './components/imbalance/deviationMode';
 
-// The da_only kernel.
-export type { DispatchAsset, DispatchProblem, DispatchSite } from './dispatch/DispatchProblem';
-export type { DispatchAssetPlan, DispatchDuals, DispatchResult, DispatchStats } from './dispatch/DispatchResult';
+// The dispatch kernel: problem, result, solve.
+export type {
+  AfrrInput,
+  CycleBudget,
+  DispatchAsset,
+  DispatchProblem,
+  DispatchSite,
+  EnergyLocks,
+  ExtendedDispatchProblem,
+  FcrInput,
+  ImbalanceInput,
+  ReserveBlocks,
+  ReserveEnergyRule,
+  RiskInput,
+  ScenarioInput,
+} from './dispatch/DispatchProblem';
+export type {
+  DispatchAssetPlan,
+  DispatchDuals,
+  DispatchResult,
+  DispatchStats,
+  ExtendedDispatchResult,
+  ImbalancePlan,
+  ObjectiveTerms,
+  ReservePlan,
+} from './dispatch/DispatchResult';
 export { solveDispatch } from './dispatch/solveDispatch';
 export type { DispatchOptions } from './dispatch/solveDispatch';
 export { validateDispatchProblem } from './dispatch/validateDispatchProblem';
 export { burnThresholdEurPerMwh } from './dispatch/exclusivity';
+export { conditionalValueAtRiskEur } from './dispatch/planMoney';
 
 // Invariant checks.
 export { checkPlanInvariants } from './checks/checkPlanInvariants';
-export type { InvariantCode, InvariantViolation } from './checks/checkPlanInvariants';
+export type { InvariantCode, InvariantViolation, PlanUnderCheck } from './checks/checkPlanInvariants';

@@ -62,8 +62,8 @@ describe('checkPlanInvariants', () => {
     };
     const violations = checkPlanInvariants(tight, plan([0.8, 0], [0, 0.8], [0.5, 0.7, 0.5]));
     expect(violations.map((v) => [v.code, v.assetId, v.interval])).toEqual([
-      ['soc_bounds', 'be-bess-1', 1],
       ['power_limit', 'be-bess-1', 0],
+      ['soc_bounds', 'be-bess-1', 1],
     ]);
   });
 

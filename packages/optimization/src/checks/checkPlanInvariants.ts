@@ -1,108 +1,154 @@
-import type { DispatchProblem } from '../dispatch/DispatchProblem';
-import type { DispatchAssetPlan } from '../dispatch/DispatchResult';
+import type { ExtendedDispatchProblem } from '../dispatch/DispatchProblem';
+import type { DispatchAssetPlan, ImbalancePlan, ReservePlan } from '../dispatch/DispatchResult';
+import { resolveProblem } from '../dispatch/resolveProblem';
+import type { ResolvedProblem } from '../dispatch/resolveProblem';
+import { checkPower, checkSocPath } from './checkAssetPath';
+import type { IntervalReserves, PathActivation } from './checkAssetPath';
+import { checkReserveAwards, checkReserveEnergy } from './checkReserves';
+import { checkSite } from './checkSite';
+import { POWER_TOLERANCE_MW, SOC_TOLERANCE_MWH } from './InvariantViolation';
+import type { InvariantViolation, ViolationSink } from './InvariantViolation';
 
-/** Tolerance of every energy check, in MWh. */
-export const SOC_TOLERANCE_MWH = 1e-6;
-/** Tolerance of every power check, in MW. */
-export const POWER_TOLERANCE_MW = 1e-6;
-/** Charge and discharge both above this (MW) in one interval is an overlap. */
-export const OVERLAP_EPS_MW = 1e-9;
+export { OVERLAP_EPS_MW, POWER_TOLERANCE_MW, SOC_TOLERANCE_MWH } from './InvariantViolation';
+export type { InvariantCode, InvariantViolation } from './InvariantViolation';
 
-/** What a plan broke. */
-export type InvariantCode =
-  | 'plan_shape'
-  | 'soc_balance'
-  | 'soc_bounds'
-  | 'soc_initial'
-  | 'soc_terminal'
-  | 'power_limit'
-  | 'poi_import_limit'
-  | 'poi_export_limit'
-  | 'simultaneous_charge_discharge';
-
-/** One broken invariant, with where and by how much. */
-export interface InvariantViolation {
-  readonly code: InvariantCode;
-  /** Asset id; null for site-level checks. */
-  readonly assetId: string | null;
-  /** Interval t (power checks) or instant t (SoC checks); null when not tied to one. */
-  readonly interval: number | null;
-  /** The value found (MW or MWh; for an overlap, the charge in MW). */
-  readonly actual: number;
-  /** The bound or expected value it broke (for an overlap, the discharge in MW). */
-  readonly limit: number;
-  readonly message: string;
+/** The parts of a plan the checks read (a `DispatchResult` or an executed plan). */
+export interface PlanUnderCheck {
+  readonly assets: readonly DispatchAssetPlan[];
+  /** Required when the problem has reserves. */
+  readonly reserves?: readonly ReservePlan[];
+  /** Required when the problem has imbalance. */
+  readonly imbalance?: ImbalancePlan;
+  /** When present, every scenario path is checked, and `assets[].socMwh` must be their weighted mean. */
+  readonly scenarioSocMwh?: readonly (readonly Float64Array[])[];
 }
 
 /**
  * Checks a plan against spec/model.md ("Checks that must hold on every executed plan"):
- * SoC balance within 1e-6 MWh, SoC bounds at every instant 0..N, initial and terminal SoC,
- * per-asset power limits, POI import and export limits, and no simultaneous charge and
- * discharge. Pure; returns every violation (empty when the plan is valid).
+ * SoC balance (with expected aFRR activation) within 1e-6 MWh, SoC bounds at every instant,
+ * initial and terminal SoC, power limits, reserve headroom, POI with reserves, no
+ * simultaneous charge and discharge, reserve energy under the problem's rule (both ends of
+ * every interval for `additive`), reserves constant per block and equal to locked awards,
+ * locked energy, cycle budgets, l - h = n - b with l, h >= 0 and never both, the free
+ * nomination's own physics, and every scenario's SoC path. Without `scenarioSocMwh`, a
+ * scenario problem's mean SoC is checked with the weighted mean ratios (the balance is
+ * linear). Pure; returns every violation (empty when the plan is valid).
  */
-export function checkPlanInvariants(
-  problem: DispatchProblem,
-  result: { readonly assets: readonly DispatchAssetPlan[] },
-): InvariantViolation[] {
+export function checkPlanInvariants(problem: ExtendedDispatchProblem, plan: PlanUnderCheck): InvariantViolation[] {
   const out: InvariantViolation[] = [];
-  const n = problem.intervalCount;
-  const dt = problem.intervalHours;
-  const add = (code: InvariantCode, assetId: string | null, interval: number | null, actual: number, limit: number, message: string): void => {
+  const add: ViolationSink = (code, assetId, interval, actual, limit, message) => {
     out.push({ code, assetId, interval, actual, limit, message });
   };
-  if (result.assets.length !== problem.assets.length) {
-    add('plan_shape', null, null, result.assets.length, problem.assets.length, `plan has ${result.assets.length} assets, problem has ${problem.assets.length}`);
+  const n = problem.intervalCount;
+  if (plan.assets.length !== problem.assets.length) {
+    add('plan_shape', null, null, plan.assets.length, problem.assets.length, `plan has ${plan.assets.length} assets, problem has ${problem.assets.length}`);
     return out;
   }
-  const importMw = new Float64Array(n);
-  const exportMw = new Float64Array(n);
+  const badShape = plan.assets.find(({ chargeMw: c, dischargeMw: d, socMwh: s }) => c.length !== n || d.length !== n || s.length !== n + 1);
+  if (badShape !== undefined) {
+    const { id, chargeMw: c, dischargeMw: d, socMwh: s } = badShape;
+    add('plan_shape', id, null, c.length, n, `${id}: plan arrays have lengths ${c.length}/${d.length}/${s.length}, expected ${n}/${n}/${n + 1}`);
+    return out;
+  }
+  const hasReserves = problem.fcr !== undefined || problem.afrr !== undefined;
+  if (hasReserves && plan.reserves?.length !== problem.assets.length) {
+    add('plan_shape', null, null, plan.reserves?.length ?? 0, problem.assets.length, 'the problem has reserves; the plan must give them per asset');
+    return out;
+  }
+  const resolved = resolveProblem(problem);
+  const zeros = new Float64Array(n);
   problem.assets.forEach((asset, a) => {
-    const { id, chargeMw: c, dischargeMw: d, socMwh: s } = result.assets[a];
-    if (c.length !== n || d.length !== n || s.length !== n + 1) {
-      add('plan_shape', id, null, c.length, n, `${id}: plan arrays have lengths ${c.length}/${d.length}/${s.length}, expected ${n}/${n}/${n + 1}`);
-      return;
+    const { id, chargeMw, dischargeMw, socMwh } = plan.assets[a];
+    const reserve = plan.reserves?.[a];
+    const intervalReserves: IntervalReserves | null = !hasReserves
+      ? null
+      : { fcrMw: reserve?.fcrMw ?? zeros, upMw: reserve?.afrrUpMw ?? zeros, downMw: reserve?.afrrDownMw ?? zeros };
+    checkPower(asset, id, chargeMw, dischargeMw, intervalReserves, add);
+    if (problem.fcr !== undefined) {
+      checkReserveAwards(problem, a, id, reserve?.fcrMw, 'FCR', problem.fcr, problem.fcr.fixedMw, add);
     }
-    if (Math.abs(s[0] - asset.initialSocMwh) > SOC_TOLERANCE_MWH) {
-      add('soc_initial', id, 0, s[0], asset.initialSocMwh, `${id}: SoC at instant 0 is ${s[0]} MWh, initial SoC is ${asset.initialSocMwh} MWh`);
+    if (problem.afrr !== undefined) {
+      checkReserveAwards(problem, a, id, reserve?.afrrUpMw, 'aFRR up', problem.afrr, problem.afrr.fixedUpMw, add);
+      checkReserveAwards(problem, a, id, reserve?.afrrDownMw, 'aFRR down', problem.afrr, problem.afrr.fixedDownMw, add);
     }
-    const target = asset.terminalSocMwh;
-    if (target !== null) {
-      const short = target - s[n];
-      if (short > SOC_TOLERANCE_MWH || (problem.terminalSoc === 'equal' && -short > SOC_TOLERANCE_MWH)) {
-        add('soc_terminal', id, n, s[n], target, `${id}: SoC at instant ${n} is ${s[n]} MWh, terminal target (${problem.terminalSoc}) is ${target} MWh`);
+    checkLocksAndBudget(problem, a, plan.assets[a], add);
+    const paths: { label: string; socMwh: ArrayLike<number>; activation: PathActivation | null }[] = [
+      { label: id, socMwh, activation: activationOf(resolved, meanRatios(resolved), intervalReserves) },
+    ];
+    plan.scenarioSocMwh?.forEach((perAsset, k) => {
+      const copy = resolved.socCopies[resolved.copyOfScenario[k]];
+      const ratios = copy.upRatio === null || copy.downRatio === null ? null : { up: copy.upRatio, down: copy.downRatio };
+      paths.push({ label: `${id} (scenario ${problem.scenarios?.[k]?.id ?? k})`, socMwh: perAsset[a], activation: activationOf(resolved, ratios, intervalReserves) });
+    });
+    for (const path of paths) {
+      checkSocPath(asset, path.label, problem.intervalHours, problem.terminalSoc, chargeMw, dischargeMw, path.socMwh, path.activation, add);
+      if (intervalReserves !== null) {
+        checkReserveEnergy(problem, asset, path.label, path.socMwh, intervalReserves, resolved.reserveEnergy, add);
       }
     }
-    for (let t = 0; t <= n; t++) {
-      if (s[t] < asset.socMinMwh - SOC_TOLERANCE_MWH || s[t] > asset.socMaxMwh + SOC_TOLERANCE_MWH) {
-        const bound = s[t] < asset.socMinMwh ? asset.socMinMwh : asset.socMaxMwh;
-        add('soc_bounds', id, t, s[t], bound, `${id}: SoC at instant ${t} is ${s[t]} MWh, outside [${asset.socMinMwh}, ${asset.socMaxMwh}] MWh`);
-      }
-    }
-    for (let t = 0; t < n; t++) {
-      const expected = s[t] + dt * (asset.chargeEfficiency * c[t] - d[t] / asset.dischargeEfficiency);
-      if (Math.abs(s[t + 1] - expected) > SOC_TOLERANCE_MWH) {
-        add('soc_balance', id, t, s[t + 1], expected, `${id}: SoC at instant ${t + 1} is ${s[t + 1]} MWh, the balance of interval ${t} gives ${expected} MWh`);
-      }
-      const power = asset.powerLimitMw[t];
-      for (const [label, value] of [['charge', c[t]], ['discharge', d[t]]] as const) {
-        if (value < -POWER_TOLERANCE_MW || value > power + POWER_TOLERANCE_MW) {
-          add('power_limit', id, t, value, power, `${id}: ${label} ${value} MW in interval ${t} is outside [0, ${power}] MW`);
-        }
-      }
-      if (c[t] > OVERLAP_EPS_MW && d[t] > OVERLAP_EPS_MW) {
-        add('simultaneous_charge_discharge', id, t, c[t], d[t], `${id}: charges ${c[t]} MW and discharges ${d[t]} MW in interval ${t}`);
-      }
-      importMw[t] += c[t];
-      exportMw[t] += d[t];
+    if (plan.scenarioSocMwh !== undefined) {
+      checkMean(resolved, id, socMwh, plan.scenarioSocMwh.map((perAsset) => perAsset[a]), add);
     }
   });
-  for (let t = 0; t < n; t++) {
-    if (importMw[t] > problem.site.importLimitMw + POWER_TOLERANCE_MW) {
-      add('poi_import_limit', null, t, importMw[t], problem.site.importLimitMw, `site charges ${importMw[t]} MW in interval ${t}, POI import limit is ${problem.site.importLimitMw} MW`);
-    }
-    if (exportMw[t] > problem.site.exportLimitMw + POWER_TOLERANCE_MW) {
-      add('poi_export_limit', null, t, exportMw[t], problem.site.exportLimitMw, `site discharges ${exportMw[t]} MW in interval ${t}, POI export limit is ${problem.site.exportLimitMw} MW`);
+  checkSite(problem, plan, add);
+  return out;
+}
+
+function meanRatios(resolved: ResolvedProblem): { up: Float64Array; down: Float64Array } | null {
+  if (resolved.problem.afrr === undefined) {
+    return null;
+  }
+  const n = resolved.problem.intervalCount;
+  const up = new Float64Array(n);
+  const down = new Float64Array(n);
+  for (const scenario of resolved.scenarios) {
+    const afrr = scenario.afrr;
+    for (let t = 0; afrr !== null && t < n; t++) {
+      up[t] += scenario.weight * afrr.upRatio[t];
+      down[t] += scenario.weight * afrr.downRatio[t];
     }
   }
-  return out;
+  return { up, down };
+}
+
+function activationOf(
+  resolved: ResolvedProblem,
+  ratios: { up: ArrayLike<number>; down: ArrayLike<number> } | null,
+  reserves: IntervalReserves | null,
+): PathActivation | null {
+  if (ratios === null || reserves === null || resolved.problem.afrr === undefined) {
+    return null;
+  }
+  return { upRatio: ratios.up, downRatio: ratios.down, upMw: reserves.upMw, downMw: reserves.downMw };
+}
+
+function checkMean(resolved: ResolvedProblem, id: string, socMwh: ArrayLike<number>, paths: readonly ArrayLike<number>[], add: ViolationSink): void {
+  for (let i = 0; i < socMwh.length; i++) {
+    const mean = resolved.scenarios.reduce((sum, scenario, k) => sum + scenario.weight * paths[k][i], 0);
+    if (Math.abs(socMwh[i] - mean) > SOC_TOLERANCE_MWH) {
+      add('scenario_soc_mean', id, i, socMwh[i], mean, `${id}: SoC at instant ${i} is ${socMwh[i]} MWh, the weighted mean of the scenario paths is ${mean} MWh`);
+    }
+  }
+}
+
+function checkLocksAndBudget(problem: ExtendedDispatchProblem, a: number, plan: DispatchAssetPlan, add: ViolationSink): void {
+  const { id, chargeMw, dischargeMw } = plan;
+  const locks = problem.locks;
+  if (locks !== undefined) {
+    for (let t = 0; t < problem.intervalCount; t++) {
+      for (const [side, values, locked] of [['charge', chargeMw, locks.chargeMw[a]], ['discharge', dischargeMw, locks.dischargeMw[a]]] as const) {
+        if (!Number.isNaN(locked[t]) && Math.abs(values[t] - locked[t]) > POWER_TOLERANCE_MW) {
+          add('energy_lock', id, t, values[t], locked[t], `${id}: ${side} is ${values[t]} MW in interval ${t}, locked at ${locked[t]} MW`);
+        }
+      }
+    }
+  }
+  const budget = problem.cycles?.dischargeBudgetMwh[a] ?? Infinity;
+  if (budget !== Infinity) {
+    const asset = problem.assets[a];
+    const used = dischargeMw.reduce((sum, d) => sum + (d * problem.intervalHours) / asset.dischargeEfficiency, 0);
+    if (used > budget + SOC_TOLERANCE_MWH) {
+      add('cycle_budget', id, null, used, budget, `${id}: discharges ${used} MWh from storage, the cycle budget is ${budget} MWh`);
+    }
+  }
 }

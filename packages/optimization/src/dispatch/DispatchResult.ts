@@ -39,7 +39,11 @@ export interface DispatchDuals {
  */
 export interface DispatchResult {
   readonly status: SolveStatus;
-  /** sum_a,t dt [pDA (d - c) - k (c + d)] of the returned plan, in EUR. */
+  /**
+   * The objective of the returned plan in EUR, recomputed from the plan: for da_only
+   * sum_a,t dt [pDA (d - c) - k (c + d)]; for extended problems the sum of `terms` (expected
+   * value) less the risk term (docs/optimization/scenarios.md).
+   */
   readonly objectiveEur: number;
   readonly assets: readonly DispatchAssetPlan[];
   /** `lp` when the LP optimum already had no overlap where burning pays, `milp` otherwise. */
@@ -57,14 +61,41 @@ export interface ReservePlan {
   readonly afrrDownMw?: Float64Array;
 }
 
-/** Expected money of a plan by term, EUR (objective terms at the problem's prices). */
+/**
+ * Expected money of a plan by term, EUR (objective terms at the problem's prices). Each
+ * field is its signed contribution to the objective (penalty and degradation are <= 0),
+ * so the fields sum to `objectiveEur`.
+ */
 export interface ObjectiveTerms {
+  /** dt pDA (d - c) on the physical schedule; with a free baseline dt pDA b; 0 with a fixed baseline (booked by the decision that set it). */
   readonly dayAheadEur: number;
+  /** dt (pSUR l - pSHO h). */
   readonly imbalanceEur: number;
+  /** dt (pFCR r + pCU u + pCD w). */
   readonly reserveCapacityEur: number;
+  /** dt (rhoU pAU u + sigma rhoD pAD w). */
   readonly reserveActivationEur: number;
+  /** -dt (penFCR r + penAFRR (u + w)), <= 0. */
   readonly reservePenaltyEur: number;
+  /** -dt k (c + d), <= 0. */
   readonly degradationEur: number;
+  /**
+   * Added field: `downside_penalty` / `cvar` only, the risk term -lambda x (downside or
+   * CVaR) in EUR (<= 0), so that all fields still sum to `objectiveEur`.
+   */
+  readonly riskAdjustmentEur?: number;
+}
+
+/** The imbalance split of the site (MW per interval). */
+export interface ImbalancePlan {
+  /** l_t >= 0: long deviation (n - b > 0), settled at the surplus price. */
+  readonly longMw: Float64Array;
+  /** h_t >= 0: short deviation, settled at the shortage price. Never both > 0 in one interval. */
+  readonly shortMw: Float64Array;
+  /** Free baseline only: the chosen nomination b = sum_a (bd - bc). */
+  readonly baselineMw?: Float64Array;
+  /** Added field, free baseline only: the baseline copy per asset (its c, d, SoC), same order as `assets`. */
+  readonly baselineAssets?: readonly DispatchAssetPlan[];
 }
 
 /** Extra outputs of an extended problem. */

@@ -1,11 +1,15 @@
 import type { LabIssue } from '@euroflex/config';
-import type { DispatchProblem } from './DispatchProblem';
+import type { ExtendedDispatchProblem } from './DispatchProblem';
+import { checkSeries, validateExtensions } from './validateExtensions';
 
 /** SoC targets may sit this far outside the band (carried SoC keeps solver-tolerance noise). */
 const SOC_SLACK_MWH = 1e-6;
 
-/** Every inconsistency of a dispatch problem, as LabIssues with the field path and the fix. */
-export function validateDispatchProblem(problem: DispatchProblem): LabIssue[] {
+/**
+ * Every inconsistency of a dispatch problem (da_only or extended), as LabIssues with the
+ * field path and the fix: lengths, NaN, ranges, block maps, locks, weights.
+ */
+export function validateDispatchProblem(problem: ExtendedDispatchProblem): LabIssue[] {
   const issues: LabIssue[] = [];
   const issue = (path: string, code: string, message: string): void => {
     issues.push({ path, code, message });
@@ -18,7 +22,7 @@ export function validateDispatchProblem(problem: DispatchProblem): LabIssue[] {
   if (!(problem.intervalHours > 0) || !Number.isFinite(problem.intervalHours)) {
     issue('intervalHours', 'invalid_interval', `intervalHours must be positive (0.25 for 15 minutes), got ${problem.intervalHours}`);
   }
-  checkSeries(issue, 'dayAheadPriceEurPerMwh', 'day-ahead price', problem.dayAheadPriceEurPerMwh, n, -Infinity);
+  checkSeries(issue, 'dayAheadPriceEurPerMwh', 'day-ahead price', problem.dayAheadPriceEurPerMwh, n);
   for (const side of ['importLimitMw', 'exportLimitMw'] as const) {
     const limit = problem.site[side];
     if (!(limit >= 0)) {
@@ -51,24 +55,8 @@ export function validateDispatchProblem(problem: DispatchProblem): LabIssue[] {
       }
     }
   });
+  if (issues.length === 0) {
+    validateExtensions(problem, issue);
+  }
   return issues;
-}
-
-function checkSeries(
-  issue: (path: string, code: string, message: string) => void,
-  path: string,
-  label: string,
-  values: Float64Array,
-  n: number,
-  min: number,
-): void {
-  if (values.length !== n) {
-    issue(path, 'length_mismatch', `${label} has ${values.length} values for ${n} intervals; give one per interval`);
-    return;
-  }
-  for (let t = 0; t < n; t++) {
-    if (!Number.isFinite(values[t]) || values[t] < min) {
-      issue(`${path}.${t}`, 'invalid_value', `${label} in interval ${t} is ${values[t]}; it must be finite${min === 0 ? ' and >= 0' : ''}`);
-    }
-  }
 }

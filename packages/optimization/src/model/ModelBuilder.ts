@@ -4,6 +4,7 @@ import type { ConstraintBlock, ConstraintSpec, VariableBlock, VariableSpec } fro
 import type { ConstraintFamily, VariableFamily } from './families';
 import { GrowableFloat64, GrowableInt32 } from './GrowableArray';
 import { lpName } from './lpName';
+import type { NameAxis } from './lpName';
 import { toCsc } from './toCsc';
 
 /** Sizes to preallocate; the builder grows past them if needed. */
@@ -17,7 +18,7 @@ export interface BuilderCapacity {
  * Builds a {@link LinearModel} from whole indexed families (linopy style): `addVariables`
  * adds a block of columns, `addConstraints` a block of rows, `addCoefficient` one matrix
  * entry. Storage is typed arrays only; names exist only when `names()` is called.
- * A family may appear once per asset; adding it again throws.
+ * A family may appear once per asset (and scenario copy); adding it again throws.
  */
 export class ModelBuilder {
   private readonly colLower: GrowableFloat64;
@@ -53,7 +54,7 @@ export class ModelBuilder {
   }
 
   addVariables(family: VariableFamily, assetIndex: number | null, count: number, spec: VariableSpec): VariableBlock {
-    this.claim('variable', family, assetIndex);
+    this.claim('variable', family, assetIndex, spec.scenarioIndex ?? null);
     const block = { family, assetIndex, offset: this.numCols, count, ...nameIndexing(spec, count) };
     for (let i = 0; i < count; i++) {
       this.colLower.push(valueAt(spec.lower, i));
@@ -73,7 +74,7 @@ export class ModelBuilder {
     count: number,
     spec: ConstraintSpec,
   ): ConstraintBlock {
-    this.claim('constraint', family, assetIndex);
+    this.claim('constraint', family, assetIndex, spec.scenarioIndex ?? null);
     const block = { family, assetIndex, offset: this.numRows, count, ...nameIndexing(spec, count) };
     for (let i = 0; i < count; i++) {
       this.rowLower.push(valueAt(spec.lower, i));
@@ -134,11 +135,12 @@ export class ModelBuilder {
     };
   }
 
-  private claim(kind: string, family: string, assetIndex: number | null): void {
-    const key = `${family}#${assetIndex ?? 'site'}`;
+  private claim(kind: string, family: string, assetIndex: number | null, scenarioIndex: number | null): void {
+    const key = `${family}#${assetIndex ?? 'site'}#${scenarioIndex ?? 'shared'}`;
     if (this.seen.has(key)) {
       const owner = assetIndex === null ? 'the site' : `asset ${assetIndex}`;
-      throw new Error(`${kind} family '${family}' was already added for ${owner}`);
+      const copy = scenarioIndex === null ? '' : ` in scenario ${scenarioIndex}`;
+      throw new Error(`${kind} family '${family}' was already added for ${owner}${copy}`);
     }
     this.seen.add(key);
   }
@@ -148,21 +150,31 @@ function blockNames(blocks: readonly (VariableBlock | ConstraintBlock)[]): strin
   const names: string[] = [];
   for (const block of blocks) {
     for (let i = 0; i < block.count; i++) {
-      names.push(lpName(block.family, block.assetIndex, nameIndexOf(block, i)));
+      names.push(lpName(block.family, block.assetIndex, nameIndexOf(block, i), block.scenarioIndex, block.axis));
     }
   }
   return names;
 }
 
-function nameIndexing(
-  spec: VariableSpec | ConstraintSpec,
-  count: number,
-): { firstIndex: number; nameIndices: ArrayLike<number> | null } {
+interface Naming {
+  firstIndex: number;
+  nameIndices: ArrayLike<number> | null;
+  scenarioIndex: number | null;
+  axis: NameAxis;
+}
+
+function nameIndexing(spec: VariableSpec | ConstraintSpec, count: number): Naming {
+  const scenarioIndex = spec.scenarioIndex ?? null;
+  const axis = spec.axis ?? 't';
+  if (axis === 'none' && count !== 1) {
+    throw new Error(`a block without an index axis must have one element, not ${count}`);
+  }
   if (spec.nameIndices === undefined) {
-    return { firstIndex: spec.firstIndex ?? 0, nameIndices: null };
+    return { firstIndex: spec.firstIndex ?? 0, nameIndices: null, scenarioIndex, axis };
   }
   if (spec.nameIndices.length !== count) {
     throw new Error(`nameIndices has ${spec.nameIndices.length} entries for a block of ${count}`);
   }
-  return { firstIndex: spec.nameIndices.length > 0 ? spec.nameIndices[0] : 0, nameIndices: Array.from(spec.nameIndices) };
+  const firstIndex = spec.nameIndices.length > 0 ? spec.nameIndices[0] : 0;
+  return { firstIndex, nameIndices: Array.from(spec.nameIndices), scenarioIndex, axis };
 }

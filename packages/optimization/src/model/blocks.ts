@@ -1,10 +1,15 @@
 import type { ConstraintFamily, VariableFamily } from './families';
+import type { NameAxis } from './lpName';
 
 /** A whole indexed family of columns for one asset (or the site): columns `offset .. offset + count - 1`. */
 export interface VariableBlock {
   readonly family: VariableFamily;
   /** Position of the asset in the problem; null for site-level families. */
   readonly assetIndex: number | null;
+  /** Scenario of a per-scenario copy (SoC per scenario); null when the family is shared. */
+  readonly scenarioIndex: number | null;
+  /** What the element index counts (`t` intervals, `k` scenarios, `none` for one element). */
+  readonly axis: NameAxis;
   readonly offset: number;
   readonly count: number;
   /** Index in the name of the first element (`t0000` unless the family starts later). */
@@ -17,31 +22,41 @@ export interface VariableBlock {
 export interface ConstraintBlock {
   readonly family: ConstraintFamily;
   readonly assetIndex: number | null;
+  /** Scenario of a per-scenario copy (SoC per scenario); null when the family is shared. */
+  readonly scenarioIndex: number | null;
+  /** What the element index counts (`t` intervals, `k` scenarios, `none` for one element). */
+  readonly axis: NameAxis;
   readonly offset: number;
   readonly count: number;
   readonly firstIndex: number;
   readonly nameIndices: ArrayLike<number> | null;
 }
 
-/** Per-element values of a block: one number for all elements, or one per element. */
-export type BlockValues = number | ArrayLike<number>;
-
-export interface VariableSpec {
-  readonly lower: BlockValues;
-  readonly upper: BlockValues;
-  /** Integer columns (binaries: integer with bounds [0, 1]). Defaults to false. */
-  readonly integer?: boolean;
+/** Naming of a block (both specs). */
+export interface BlockNaming {
   /** Name index of the first element. Defaults to 0. */
   readonly firstIndex?: number;
   /** Name index of every element, for blocks that cover only some intervals. Overrides `firstIndex`. */
   readonly nameIndices?: ArrayLike<number>;
+  /** The scenario of a per-scenario copy. Defaults to null (shared by all scenarios). */
+  readonly scenarioIndex?: number | null;
+  /** What the element index counts. Defaults to `t`. */
+  readonly axis?: NameAxis;
 }
 
-export interface ConstraintSpec {
+/** Per-element values of a block: one number for all elements, or one per element. */
+export type BlockValues = number | ArrayLike<number>;
+
+export interface VariableSpec extends BlockNaming {
   readonly lower: BlockValues;
   readonly upper: BlockValues;
-  readonly firstIndex?: number;
-  readonly nameIndices?: ArrayLike<number>;
+  /** Integer columns (binaries: integer with bounds [0, 1]). Defaults to false. */
+  readonly integer?: boolean;
+}
+
+export interface ConstraintSpec extends BlockNaming {
+  readonly lower: BlockValues;
+  readonly upper: BlockValues;
 }
 
 /** The value of element i of a block. */

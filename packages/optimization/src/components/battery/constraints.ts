@@ -1,56 +1,90 @@
-// Battery constraints (spec/model.md 1, 2 and 7), per asset a:
-//   battery.soc_balance          s_{t+1} - s_t - dt etaC c_t + (dt / etaD) d_t = 0      t = 0..N-1
+// Battery constraints (spec/model.md 1, 2, 7 and the cycle limit), per asset a and SoC copy:
+//   battery.soc_balance          s_{t+1} - s_t - dt etaC c_t + (dt / etaD) d_t
+//                                  + (dt rhoU_t / etaD) u_{b(t)} - dt etaC rhoD_t w_{b(t)} = 0   t = 0..N-1
 //   battery.soc_initial          s_0 = S0
 //   battery.soc_terminal         s_N = ST  (or s_N >= ST with terminal `at_least`; only when ST is set)
 //   battery.charge_mode_limit    c_t - P_t m_t <= 0                                     binary intervals only
 //   battery.discharge_mode_limit d_t + P_t m_t <= P_t                                   binary intervals only
+//   battery.cycle_budget         sum_t (dt / etaD) d_t <= budget                         finite budgets only
+// The `baseline.*` copy uses the same functions with its own family names.
 import type { DispatchAsset } from '../../dispatch/DispatchProblem';
+import type { SocCopy } from '../../dispatch/resolveProblem';
+import type { VariableBlock } from '../../model/blocks';
 import type { ModelBuilder } from '../../model/ModelBuilder';
 import type { BatteryColumns } from './variables';
+
+/** aFRR columns whose expected activation moves the SoC, and their block of each interval. */
+export interface ActivationColumns {
+  readonly up: VariableBlock;
+  readonly down: VariableBlock;
+  readonly blockOfInterval: Int32Array;
+}
 
 export function defineSocBalance(
   builder: ModelBuilder,
   asset: DispatchAsset,
   cols: BatteryColumns,
+  copies: readonly SocCopy[],
   intervalHours: number,
+  activation: ActivationColumns | null,
 ): void {
   const n = cols.charge.count;
-  const rows = builder.addConstraints('battery.soc_balance', cols.assetIndex, n, { lower: 0, upper: 0 });
   const chargeCoef = -intervalHours * asset.chargeEfficiency;
   const dischargeCoef = intervalHours / asset.dischargeEfficiency;
-  for (let t = 0; t < n; t++) {
-    const row = rows.offset + t;
-    builder.addCoefficient(row, cols.soc.offset + t + 1, 1);
-    builder.addCoefficient(row, cols.soc.offset + t, -1);
-    builder.addCoefficient(row, cols.charge.offset + t, chargeCoef);
-    builder.addCoefficient(row, cols.discharge.offset + t, dischargeCoef);
-  }
+  copies.forEach((copy, i) => {
+    const soc = cols.socs[i];
+    const rows = builder.addConstraints(cols.families.socBalance, cols.assetIndex, n, {
+      lower: 0,
+      upper: 0,
+      scenarioIndex: copy.scenarioIndex,
+    });
+    for (let t = 0; t < n; t++) {
+      const row = rows.offset + t;
+      builder.addCoefficient(row, soc.offset + t + 1, 1);
+      builder.addCoefficient(row, soc.offset + t, -1);
+      builder.addCoefficient(row, cols.charge.offset + t, chargeCoef);
+      builder.addCoefficient(row, cols.discharge.offset + t, dischargeCoef);
+      if (activation !== null && copy.upRatio !== null && copy.downRatio !== null) {
+        const block = activation.blockOfInterval[t];
+        builder.addCoefficient(row, activation.up.offset + block, (intervalHours * copy.upRatio[t]) / asset.dischargeEfficiency);
+        builder.addCoefficient(row, activation.down.offset + block, -intervalHours * asset.chargeEfficiency * copy.downRatio[t]);
+      }
+    }
+  });
 }
 
-export function defineSocInitial(builder: ModelBuilder, asset: DispatchAsset, cols: BatteryColumns): void {
-  const row = builder.addConstraints('battery.soc_initial', cols.assetIndex, 1, {
-    lower: asset.initialSocMwh,
-    upper: asset.initialSocMwh,
+export function defineSocInitial(builder: ModelBuilder, asset: DispatchAsset, cols: BatteryColumns, copies: readonly SocCopy[]): void {
+  copies.forEach((copy, i) => {
+    const row = builder.addConstraints(cols.families.socInitial, cols.assetIndex, 1, {
+      lower: asset.initialSocMwh,
+      upper: asset.initialSocMwh,
+      scenarioIndex: copy.scenarioIndex,
+    });
+    builder.addCoefficient(row.offset, cols.socs[i].offset, 1);
   });
-  builder.addCoefficient(row.offset, cols.soc.offset, 1);
 }
 
 export function defineSocTerminal(
   builder: ModelBuilder,
   asset: DispatchAsset,
   cols: BatteryColumns,
+  copies: readonly SocCopy[],
   terminalSoc: 'equal' | 'at_least',
 ): void {
   if (asset.terminalSocMwh === null) {
     return;
   }
-  const last = cols.soc.count - 1;
-  const row = builder.addConstraints('battery.soc_terminal', cols.assetIndex, 1, {
-    lower: asset.terminalSocMwh,
-    upper: terminalSoc === 'equal' ? asset.terminalSocMwh : Infinity,
-    firstIndex: last,
+  const target = asset.terminalSocMwh;
+  copies.forEach((copy, i) => {
+    const last = cols.socs[i].count - 1;
+    const row = builder.addConstraints(cols.families.socTerminal, cols.assetIndex, 1, {
+      lower: target,
+      upper: terminalSoc === 'equal' ? target : Infinity,
+      firstIndex: last,
+      scenarioIndex: copy.scenarioIndex,
+    });
+    builder.addCoefficient(row.offset, cols.socs[i].offset + last, 1);
   });
-  builder.addCoefficient(row.offset, cols.soc.offset + last, 1);
 }
 
 export function defineChargeModeLimits(builder: ModelBuilder, asset: DispatchAsset, cols: BatteryColumns): void {
@@ -60,12 +94,12 @@ export function defineChargeModeLimits(builder: ModelBuilder, asset: DispatchAss
   const intervals = cols.modeIntervals;
   const count = intervals.length;
   const powerAt = Float64Array.from(intervals, (t) => asset.powerLimitMw[t]);
-  const chargeRows = builder.addConstraints('battery.charge_mode_limit', cols.assetIndex, count, {
+  const chargeRows = builder.addConstraints(cols.families.chargeModeLimit, cols.assetIndex, count, {
     lower: -Infinity,
     upper: 0,
     nameIndices: intervals,
   });
-  const dischargeRows = builder.addConstraints('battery.discharge_mode_limit', cols.assetIndex, count, {
+  const dischargeRows = builder.addConstraints(cols.families.dischargeModeLimit, cols.assetIndex, count, {
     lower: -Infinity,
     upper: powerAt,
     nameIndices: intervals,
@@ -77,5 +111,23 @@ export function defineChargeModeLimits(builder: ModelBuilder, asset: DispatchAss
     builder.addCoefficient(chargeRows.offset + i, m, -powerAt[i]);
     builder.addCoefficient(dischargeRows.offset + i, cols.discharge.offset + t, 1);
     builder.addCoefficient(dischargeRows.offset + i, m, powerAt[i]);
+  }
+}
+
+/** `degradation.max_cycles_per_day`: stored energy discharged over the horizon <= budget (no row for Infinity). */
+export function defineCycleBudget(
+  builder: ModelBuilder,
+  asset: DispatchAsset,
+  cols: BatteryColumns,
+  intervalHours: number,
+  budgetMwh: number,
+): void {
+  if (budgetMwh === Infinity) {
+    return;
+  }
+  const row = builder.addConstraints('battery.cycle_budget', cols.assetIndex, 1, { lower: -Infinity, upper: budgetMwh });
+  const coef = intervalHours / asset.dischargeEfficiency;
+  for (let t = 0; t < cols.discharge.count; t++) {
+    builder.addCoefficient(row.offset, cols.discharge.offset + t, coef);
   }
 }

@@ -1,17 +1,16 @@
-// Degradation (spec/model.md, Degradation): - dt k_a (c_t + d_t) on grid-side throughput.
+// Degradation (spec/model.md, Degradation): - dt k_a (c_t + d_t) on grid-side throughput
+// (activated aFRR energy carries none, as in the reference).
 import type { DispatchAsset } from '../../dispatch/DispatchProblem';
-import type { ModelBuilder } from '../../model/ModelBuilder';
+import type { ProfitSink } from '../../model/ProfitSink';
 import type { BatteryColumns } from './variables';
 
-export function defineDegradationCost(
-  builder: ModelBuilder,
-  asset: DispatchAsset,
-  cols: BatteryColumns,
-  intervalHours: number,
-): void {
+export function defineDegradationCost(sink: ProfitSink, asset: DispatchAsset, cols: BatteryColumns, intervalHours: number): void {
   const cost = -intervalHours * asset.degradationEurPerMwh;
+  if (cost === 0) {
+    return;
+  }
   for (let t = 0; t < cols.charge.count; t++) {
-    builder.addCost(cols.charge.offset + t, cost);
-    builder.addCost(cols.discharge.offset + t, cost);
+    sink.add(cols.charge.offset + t, cost);
+    sink.add(cols.discharge.offset + t, cost);
   }
 }

@@ -1,9 +1,10 @@
-// Day-ahead energy (spec/model.md, Objective): + dt pDA_t (d_{a,t} - c_{a,t}) for every asset.
-import type { ModelBuilder } from '../../model/ModelBuilder';
+// Day-ahead energy (spec/model.md, Objective): + dt pDA_t (d_{a,t} - c_{a,t}) for every asset,
+// on the physical schedule (da workflows) or on the free baseline copy (imbalance oracle).
+import type { ProfitSink } from '../../model/ProfitSink';
 import type { BatteryColumns } from '../battery/variables';
 
 export function defineDayAheadRevenue(
-  builder: ModelBuilder,
+  sink: ProfitSink,
   priceEurPerMwh: Float64Array,
   batteries: readonly BatteryColumns[],
   intervalHours: number,
@@ -11,8 +12,8 @@ export function defineDayAheadRevenue(
   for (const cols of batteries) {
     for (let t = 0; t < cols.charge.count; t++) {
       const value = intervalHours * priceEurPerMwh[t];
-      builder.addCost(cols.charge.offset + t, -value);
-      builder.addCost(cols.discharge.offset + t, value);
+      sink.add(cols.charge.offset + t, -value);
+      sink.add(cols.discharge.offset + t, value);
     }
   }
 }

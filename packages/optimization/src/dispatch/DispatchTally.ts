@@ -1,0 +1,57 @@
+import type { Solver } from '../solver/createSolver';
+import type { LinearModel } from '../solver/LinearModel';
+import type { SolveOptions, SolveResult } from '../solver/SolveResult';
+import type { DispatchStats, ExtendedDispatchResult } from './DispatchResult';
+
+/** Counts the solves of one decision (LPs, MILPs, binaries, time inside HiGHS). */
+export class DispatchTally {
+  private lpSolves = 0;
+  private milpSolves = 0;
+  private solverMs = 0;
+  private binaryCount = 0;
+  private mipGap: number | null = null;
+
+  constructor(
+    private readonly solver: Solver,
+    private readonly options: SolveOptions,
+  ) {}
+
+  solve(model: LinearModel): SolveResult {
+    const result = this.solver.solve(model, this.options);
+    if (model.integrality === undefined) {
+      this.lpSolves += 1;
+    } else {
+      this.milpSolves += 1;
+      this.mipGap = result.mipGap ?? null;
+      this.binaryCount = model.integrality.reduce((sum, flag) => sum + (flag !== 0 ? 1 : 0), 0);
+    }
+    this.solverMs += result.solverMs;
+    return result;
+  }
+
+  get solvedAs(): 'lp' | 'milp' {
+    return this.milpSolves > 0 ? 'milp' : 'lp';
+  }
+
+  /** A result without a plan: infeasible, unbounded, a limit without incumbent, or an error. */
+  failure(result: SolveResult): ExtendedDispatchResult {
+    return {
+      status: result.status === 'optimal' ? 'error' : result.status,
+      objectiveEur: Number.NaN,
+      assets: [],
+      solvedAs: this.solvedAs,
+      stats: this.stats(),
+      message: result.message ?? `the ${this.milpSolves > 0 ? 'MILP' : 'LP'} ended ${result.status}`,
+    };
+  }
+
+  stats(): DispatchStats {
+    return {
+      lpSolves: this.lpSolves,
+      milpSolves: this.milpSolves,
+      binaryCount: this.binaryCount,
+      solverMs: this.solverMs,
+      mipGap: this.mipGap,
+    };
+  }
+}
