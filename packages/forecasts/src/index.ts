@@ -19,6 +19,7 @@ export { createCustomModuleProvider, CUSTOM_MODULE, type CustomModuleProviderOpt
 export { jointScenarios, type JointScenario, type JointSeriesValues } from './jointScenarios';
 export { validateSnapshot, SnapshotContractError, SCENARIO_WEIGHT_TOLERANCE } from './validateSnapshot';
 export { snapshotRows, type SnapshotRow } from './snapshotRows';
+export { scenarioSnapshotRows, type ScenarioSnapshotRow } from './scenarioSnapshotRows';
 export { readForecastCsv, parseForecastCsv, FORECAST_CSV_COLUMNS } from './io/readForecastCsv';
 export {
   createProvider,

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { loadConfig, UserError, type SeriesName } from '@euroflex/config';
@@ -179,5 +180,27 @@ describe('blended_persistence on real 2024 Belgian day-ahead prices', () => {
         expect(snapshot.values[12]).toBe(snapshot.values[8]);
       }
     }
+  });
+});
+
+describe('the example configs of examples/custom', () => {
+  const configs = readdirSync(EXAMPLES).filter((name) => name.endsWith('.yaml'));
+
+  it.each(configs)('%s validates and its module loads', async (name) => {
+    const { config, warnings } = loadConfig(join(EXAMPLES, name));
+    expect(warnings).toEqual([]);
+    const spec = config.forecast_provider;
+    const loaded = await createProviderAsync(
+      { name: spec.name, mode: spec.mode, modulePath: spec.module_path, className: spec.class_name, initKwargs: spec.init_kwargs },
+      sample,
+      RUN,
+    );
+    const snapshot = await loaded.forecast(requestFor(sample, 'day_ahead', '2025-06-16T12:00', '2025-06-17'));
+    expect(snapshot.values).toHaveLength(96);
+    expect(snapshot.scenarios?.length ?? 0).toBe(spec.mode === 'scenario_bundle' ? 2 : 0);
+  });
+
+  it('covers the three examples', () => {
+    expect(configs).toHaveLength(3);
   });
 });
