@@ -7,6 +7,8 @@ describe('transpileTypeScript', () => {
   it('erases types and points relative imports at the original folder, since the output runs from a temporary one', () => {
     const source = [
       "import type { ForecastRequest } from '@euroflex/forecasts';",
+      "import { CustomModuleContext } from '@euroflex/config-types';",
+      'export const init = (context: CustomModuleContext): string => context.timezone;',
       "import { readFileSync } from 'node:fs';",
       "import { meanOf } from './helpers/mean.mjs';",
       'export const mean = meanOf;',
@@ -17,6 +19,7 @@ describe('transpileTypeScript', () => {
     const output = transpileTypeScript(source, '/models/acme/forecaster.ts');
     expect(output).not.toContain('@euroflex/forecasts');
     expect(output).not.toContain('ForecastRequest');
+    expect(output).not.toContain('@euroflex/config-types');
     expect(output).toContain('from "node:fs"');
     expect(output).toContain('from "file:///models/acme/helpers/mean.mjs"');
     expect(output).toContain('from "file:///models/shared/scale.js"');
