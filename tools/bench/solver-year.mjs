@@ -2,62 +2,25 @@
 // Year benchmark of the da_only kernel: 366 daily decisions (2024, Belgian day-ahead prices)
 // of the canonical two-battery Belgian site. Uses the BUILT package:
 //   NX_DAEMON=false NX_NO_CLOUD=true npx nx run @euroflex/optimization:build
-//   node tools/bench/solver-year.mjs [--cold] [--csv <dam_prices.csv>] [--year 2024]
+//   node tools/bench/solver-year.mjs [--check] [--cold] [--csv <dam_prices.csv>] [--year 2024] [--package <dir>]
 // --cold turns warm starts off (every LP from scratch, order-independent plans).
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { canonicalSite, loadDays, option } from './solver-common.mjs';
 
 const require = createRequire(import.meta.url);
-const { createSolver, solveDispatch, checkPlanInvariants } = require('@euroflex/optimization');
-
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const csvPath = option('--csv', '/work/shared/real-data/belgium/dam_prices.csv');
-const year = option('--year', '2024');
+// --package <dir> benchmarks another build of the package (A/B comparisons under the same load).
+const { createSolver, solveDispatch, checkPlanInvariants } = require(option(args, '--package', '@euroflex/optimization'));
+const year = option(args, '--year', '2024');
 const warmStart = !args.includes('--cold');
 const check = args.includes('--check');
-
-// Columns: datetime_utc (naive UTC), date, hour, minute, price_eur_mwh. Group by LOCAL day.
-const localDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
-const days = new Map();
-for (const line of readFileSync(csvPath, 'utf8').split('\n').slice(1)) {
-  if (line === '') {
-    continue;
-  }
-  const [stamp, , , , price] = line.split(',');
-  const day = localDate.format(new Date(`${stamp.replace(' ', 'T')}Z`));
-  if (day.startsWith(year)) {
-    if (!days.has(day)) {
-      days.set(day, []);
-    }
-    days.get(day).push(Number(price));
-  }
-}
-
-function canonicalSite(prices) {
-  const n = prices.length;
-  const common = { powerLimitMw: new Float64Array(n).fill(1), degradationEurPerMwh: 4 };
-  return {
-    intervalCount: n,
-    intervalHours: 0.25,
-    site: { importLimitMw: 1.5, exportLimitMw: 1.5 },
-    dayAheadPriceEurPerMwh: prices,
-    terminalSoc: 'equal',
-    assets: [
-      { id: 'be-bess-1', ...common, socMinMwh: 0.3, socMaxMwh: 1.7, initialSocMwh: 0.9, terminalSocMwh: 0.9, chargeEfficiency: 0.95, dischargeEfficiency: 0.95 },
-      { id: 'be-bess-2', ...common, socMinMwh: 0.2, socMaxMwh: 1.3, initialSocMwh: 0.7, terminalSocMwh: 0.7, chargeEfficiency: 0.94, dischargeEfficiency: 0.94 },
-    ],
-  };
-}
+const days = loadDays(option(args, '--csv', '/work/shared/real-data/belgium/dam_prices.csv'), year);
 
 const loadStart = performance.now();
 const solver = await createSolver();
 const loadMs = performance.now() - loadStart;
 
-const series = [...days.values()].map((prices) => Float64Array.from(prices));
+const series = days.map((day) => day.prices);
 let totalEur = 0;
 let milpDays = 0;
 let binaries = 0;

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildModel } from './buildModel';
 import { IntervalMode } from './components/battery/intervalMode';
-import type { DispatchProblem } from './dispatch/DispatchProblem';
+import { DeviationMode } from './components/imbalance/deviationMode';
+import type { DispatchProblem, ExtendedDispatchProblem } from './dispatch/DispatchProblem';
 import { CONSTRAINT_FAMILIES, VARIABLE_FAMILIES } from './model/families';
 
 const DOCS = join(__dirname, '../../../docs/optimization');
@@ -42,10 +43,48 @@ describe('docs/optimization', () => {
   });
 
   it('lists every family the builder actually creates', () => {
-    const modes = [Uint8Array.of(IntervalMode.BINARY, 0, 0), Uint8Array.of(0, 0, 0)];
-    const { families } = buildModel(everything, { modes });
-    expect([...families.variables].sort()).toEqual([...VARIABLE_FAMILIES].sort());
-    expect([...families.constraints].sort()).toEqual([...CONSTRAINT_FAMILIES].sort());
+    const binary = Uint8Array.of(IntervalMode.BINARY, 0, 0);
+    const modes = [binary, Uint8Array.of(0, 0, 0)];
+    const flat = (value: number) => Float64Array.of(value, value, value);
+    const blocks = { blockOfInterval: Int32Array.of(0, 0, 1), blockCount: 2 };
+    const fcr = { ...blocks, capacityPriceEurPerMwH: flat(10), penaltyEurPerMwH: 0, sustainHours: 0.25 };
+    const afrr = {
+      ...blocks,
+      capacityUpPriceEurPerMwH: flat(5),
+      capacityDownPriceEurPerMwH: flat(5),
+      activationUpPriceEurPerMwh: flat(80),
+      activationDownPriceEurPerMwh: flat(20),
+      activationUpRatio: flat(0.1),
+      activationDownRatio: flat(0.1),
+      downActivationSign: -1 as const,
+      penaltyEurPerMwH: 0,
+      sustainHours: 0.25,
+    };
+    const scenarios = [
+      { id: 'low', weight: 0.5, afrrActivationUpRatio: flat(0) },
+      { id: 'high', weight: 0.5, afrrActivationUpRatio: flat(0.3) },
+    ];
+    const imbalance = { baseline: 'free' as const, surplusPriceEurPerMwh: flat(60), shortagePriceEurPerMwh: flat(50) };
+    const variants: [ExtendedDispatchProblem, Parameters<typeof buildModel>[1]][] = [
+      [{ ...everything, fcr, afrr, scenarios, risk: { mode: 'downside_penalty', lambda: 0.5, tailMass: 1 }, cycles: { dischargeBudgetMwh: Float64Array.of(1, Infinity) } }, { modes }],
+      [{ ...everything, fcr, afrr, reserveEnergy: 'independent', scenarios, risk: { mode: 'cvar', lambda: 0.5, tailMass: 0.5 } }, {}],
+      [{ ...everything, imbalance }, { baselineModes: modes, deviationModes: Uint8Array.of(DeviationMode.BINARY, 0, 0) }],
+    ];
+    const variables = new Set<string>();
+    const constraints = new Set<string>();
+    for (const [problem, options] of variants) {
+      const { families } = buildModel(problem, options);
+      families.variables.forEach((family) => variables.add(family));
+      families.constraints.forEach((family) => constraints.add(family));
+    }
+    expect([...variables].sort()).toEqual([...VARIABLE_FAMILIES].sort());
+    expect([...constraints].sort()).toEqual([...CONSTRAINT_FAMILIES].sort());
+  });
+
+  it('a da_only problem creates only the battery and POI families', () => {
+    const { families } = buildModel(everything);
+    expect(families.variables).toEqual(['battery.charge_mw', 'battery.discharge_mw', 'battery.soc_mwh']);
+    expect(families.constraints).toEqual(['battery.soc_balance', 'battery.soc_initial', 'battery.soc_terminal', 'site.poi_import_limit', 'site.poi_export_limit']);
   });
 
   it('names every define* function of the components', () => {
@@ -54,7 +93,7 @@ describe('docs/optimization', () => {
       .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
       .map((file) => readFileSync(join(components, file), 'utf8'));
     const defined = sources.flatMap((source) => [...source.matchAll(/export function (define\w+)/g)].map((match) => match[1]));
-    expect(defined.length).toBeGreaterThanOrEqual(8);
+    expect(defined.length).toBeGreaterThanOrEqual(22);
     for (const name of defined) {
       expect(text).toContain(`\`${name}\``);
     }

@@ -94,6 +94,8 @@ export interface ImbalancePlan {
   readonly shortMw: Float64Array;
   /** Free baseline only: the chosen nomination b = sum_a (bd - bc). */
   readonly baselineMw?: Float64Array;
+  /** Free baseline only: each asset's share bd - bc, same order as `assets`; they sum to `baselineMw`. */
+  readonly baselineAssetsMw?: readonly Float64Array[];
   /** Added field, free baseline only: the baseline copy per asset (its c, d, SoC), same order as `assets`. */
   readonly baselineAssets?: readonly DispatchAssetPlan[];
 }
@@ -107,14 +109,14 @@ export interface ExtendedDispatchResult extends DispatchResult {
    * (site nomination b) and `baselineAssetsMw` (each asset's share, the net export d' - c'
    * of its copy in the b schedule; they sum to `baselineMw`).
    */
-  readonly imbalance?: {
-    readonly longMw: Float64Array;
-    readonly shortMw: Float64Array;
-    readonly baselineMw?: Float64Array;
-    readonly baselineAssetsMw?: readonly Float64Array[];
-  };
-  /** SoC per scenario `[scenario][asset]` (N+1 instants), when scenarios were given. */
+  readonly imbalance?: ImbalancePlan;
+  /**
+   * SoC per scenario `[scenario][asset]` (N+1 instants), when scenarios were given. The
+   * plan's `assets[a].socMwh` is then the probability-weighted mean of these paths.
+   */
   readonly scenarioSocMwh?: readonly (readonly Float64Array[])[];
+  /** Added field, scenarios only: Pi_k, each scenario's profit in EUR at its prices. */
+  readonly scenarioProfitEur?: Float64Array;
   /** Expected money by term (scenario bundles: probability-weighted). */
   readonly terms?: ObjectiveTerms;
 }

@@ -59,7 +59,11 @@ function imbalanceSplit(
       shortMw[t] = -dev;
     }
   }
-  return input.baseline === 'free' && baselineAssets !== null ? { longMw, shortMw, baselineMw, baselineAssets } : { longMw, shortMw };
+  if (input.baseline !== 'free' || baselineAssets === null) {
+    return { longMw, shortMw };
+  }
+  const baselineAssetsMw = baselineAssets.map((copy) => netExport([copy], n));
+  return { longMw, shortMw, baselineMw, baselineAssetsMw, baselineAssets };
 }
 
 function netExport(assets: readonly DispatchAssetPlan[], n: number): Float64Array {

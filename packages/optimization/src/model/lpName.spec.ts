@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { buildModel } from '../buildModel';
 import { IntervalMode } from '../components/battery/intervalMode';
 import { problemArb } from '../../test/support/arbitraries';
+import { extendedProblemArb } from '../../test/support/extendedArbitraries';
+import { exclusivityPlan } from '../dispatch/exclusivity';
+import { resolveProblem } from '../dispatch/resolveProblem';
 import { lpName } from './lpName';
 
 const LP_SAFE = /^[A-Za-z_][A-Za-z0-9_.]*$/;
@@ -14,6 +17,19 @@ describe('lpName', () => {
     ['battery.soc_balance', 1, 35039, 'battery.soc_balance.a1.t35039'],
   ])('%s a%s t%s -> %s', (family, asset, t, expected) => {
     expect(lpName(family, asset, t)).toBe(expected);
+  });
+
+  it.each([
+    ['battery.soc_mwh', 0, 12, 1, 't', 'battery.soc_mwh.a0.k1.t0012'],
+    ['risk.scenario_profit_eur', null, 3, null, 'k', 'risk.scenario_profit_eur.k0003'],
+    ['risk.value_at_risk_eur', null, 0, null, 'none', 'risk.value_at_risk_eur'],
+  ] as const)('%s a%s index %s scenario %s axis %s -> %s', (family, asset, index, scenario, axis, expected) => {
+    expect(lpName(family, asset, index, scenario, axis)).toBe(expected);
+  });
+
+  it('rejects a second element of a family without an index, and a negative scenario', () => {
+    expect(() => lpName('risk.value_at_risk_eur', null, 1, null, 'none')).toThrow(/single element/);
+    expect(() => lpName('battery.soc_mwh', 0, 1, -1)).toThrow(/scenario index/);
   });
 
   it.each([
@@ -50,6 +66,22 @@ describe('lpName', () => {
         expect(new Set(names?.rows).size).toBe(model.numRows);
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it.each(['fcr_afrr', 'imbalance_free', 'scenarios'] as const)('names every column and row of random %s models uniquely and LP-safely', (workflow) => {
+    fc.assert(
+      fc.property(extendedProblemArb(workflow, 8, 2), (problem) => {
+        const plan = exclusivityPlan(resolveProblem(problem), true);
+        const options = { modes: plan.battery, ...(plan.baseline !== null ? { baselineModes: plan.baseline } : {}), ...(plan.deviation !== null ? { deviationModes: plan.deviation } : {}) };
+        const { model } = buildModel(problem, options);
+        const names = model.names?.();
+        const all = [...(names?.cols ?? []), ...(names?.rows ?? [])];
+        expect(all.every((name) => LP_SAFE.test(name))).toBe(true);
+        expect(new Set(names?.cols).size).toBe(model.numCols);
+        expect(new Set(names?.rows).size).toBe(model.numRows);
+      }),
+      { numRuns: 20 },
     );
   });
 

@@ -18,8 +18,15 @@ const solveChecked = (problem: ExtendedDispatchProblem) => {
 const prices = [10, 100, 10, 100];
 const base = () => problemOf(prices, [battery({ intervals: 4 })]);
 
+interface LockCase {
+  readonly label: string;
+  readonly charge: Record<number, number>;
+  readonly discharge: Record<number, number>;
+  readonly expectedEur: number;
+}
+
 describe('energy locks (NaN = free)', () => {
-  it.each([
+  it.each<LockCase>([
     // Discharge locked at 0.4 MW in t0 (+1 EUR at 10), charge locked at 0: s1 = 0.4. Back to
     // 0.5 needs c2 = 0.4 + d1 + d3 <= 1, so d1 + d3 = 0.6: 25 x 0.6 - 2.5 x 1 = 12.5. Total 13.5.
     { label: 'discharge 0.4, charge 0 in t0', charge: { 0: 0 }, discharge: { 0: 0.4 }, expectedEur: 13.5 },
