@@ -22,7 +22,7 @@ describe.each(DA_ONLY_CONFIGS)('reference config %s', (relative) => {
     expect(summary.interval_count).toBe(96);
     // The day's optimum from a second formulation (LP text, no SoC columns, POI as rows).
     const day = run.days[0];
-    const problem = dayAheadProblem(run.context, day.instantsMs, run.context.assets.map((a) => a.initialSocMwh), day.dayAheadActualEurPerMwh);
+    const problem = dayAheadProblem(run.context, day.instantsMs, run.context.assets.map((a) => a.initialSocMwh), day.series.day_ahead?.actual as Float64Array);
     expect(summary.total_pnl_eur).toBeCloseTo(await independentDayAheadOptimumEur(problem), 6);
     expect(summary.total_pnl_eur).toBe(summary.oracle_total_pnl_eur);
     expect(summary.expected_total_pnl_eur).toBe(summary.total_pnl_eur);

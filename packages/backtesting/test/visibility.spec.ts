@@ -37,7 +37,7 @@ describe('providers see only what was public at the decision', () => {
     for (const poison of [Number.NaN, 1e9]) {
       const poisoned = await runWalkForward(poisonAfter(run.context, lastDecision, poison), createPersistenceProvider());
       poisoned.days.forEach((day, d) => {
-        expect(Array.from(day.dayAheadForecastEurPerMwh)).toEqual(Array.from(clean.days[d].dayAheadForecastEurPerMwh));
+        expect(Array.from((day.series.day_ahead?.forecast as Float64Array))).toEqual(Array.from((clean.days[d].series.day_ahead?.forecast as Float64Array)));
         day.assets.forEach((asset, a) => {
           expect(Array.from(asset.chargeMw)).toEqual(Array.from(clean.days[d].assets[a].chargeMw));
           expect(Array.from(asset.dischargeMw)).toEqual(Array.from(clean.days[d].assets[a].dischargeMw));

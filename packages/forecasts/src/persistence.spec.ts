@@ -96,8 +96,10 @@ describe('persistence, day-ahead style series (Europe/Brussels)', () => {
   });
 });
 
-describe('persistence, series published after each interval', () => {
-  const activation = labelledSeries('afrr_activation_price_up', '2024-03-18', '2024-03-21');
+describe('persistence, a day-ahead-like series clipped interval by interval', () => {
+  // The same-time rule with a visibility that grows during the day (an after-interval rule):
+  // only fully visible days are used as sources.
+  const activation = labelledSeries('day_ahead', '2024-03-18', '2024-03-21');
 
   it('skips the partly visible newest day on an intraday decision', async () => {
     // At 10:00 on the 20th the 20th is public up to its 09:30 interval: the source is the 19th.
@@ -116,16 +118,16 @@ describe('persistence, series published after each interval', () => {
   });
 
   it('names the series, the decision and the fix when no complete day is visible', async () => {
-    const shortHistory = labelledSeries('afrr_activation_price_up', '2024-03-20', '2024-03-21');
+    const shortHistory = labelledSeries('day_ahead', '2024-03-20', '2024-03-21');
     const request = requestAsOf(shortHistory, AFTER_INTERVAL_RULE, localMs('2024-03-20T12:00'), localDayGrid('2024-03-21', 'Europe/Brussels'));
     const failure = await forecast(request).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(UserError);
     const message = (failure as UserError).message;
-    expect(message).toContain('`afrr_activation_price_up`');
+    expect(message).toContain('`day_ahead`');
     expect(message).toContain('2024-03-20T12:00:00+01:00');
     expect(message).toContain('the visible data start at 2024-03-20T00:00:00+01:00');
     expect(message).toContain('start the delivery window one day later or add history');
-    expect((failure as UserError).issues[0]).toMatchObject({ path: 'data.afrr_activation_price_up', code: 'persistence_history_missing' });
+    expect((failure as UserError).issues[0]).toMatchObject({ path: 'data.day_ahead', code: 'persistence_history_missing' });
   });
 });
 
@@ -147,5 +149,17 @@ describe('persistence, imbalance', () => {
   it('fails clearly when nothing is visible yet', async () => {
     const request = requestAsOf(imbalance, AFTER_INTERVAL_RULE, localMs('2024-03-19T00:10'), restOfDay('2024-03-19', '00:15'));
     await expect(forecast(request)).rejects.toThrow(/needs at least one value visible at the decision time 2024-03-19T00:10:00\+01:00/);
+  });
+});
+
+describe('persistence, aFRR activation series', () => {
+  it('holds the last visible activation ratio flat, like imbalance', async () => {
+    const ratios = labelledSeries('afrr_activation_ratio_up', '2024-03-19', '2024-03-20', 'Europe/Brussels', {});
+    const delivery = restOfDay('2024-03-21', '00:00');
+    const snapshot = await forecast(requestAsOf(ratios, AFTER_INTERVAL_RULE, localMs('2024-03-20T09:00'), delivery));
+    // With a 15-minute lag, the last interval public at 09:00 is 08:30 (it ends at 08:45).
+    const last = ratios.values[ratios.instantsMs.indexOf(localMs('2024-03-20T08:30'))];
+    expect(last).toBe(200830);
+    expect(new Set(snapshot.values)).toEqual(new Set([last]));
   });
 });

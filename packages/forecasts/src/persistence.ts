@@ -1,4 +1,4 @@
-import { UserError, type LabIssue } from '@euroflex/config';
+import { UserError, type LabIssue, type SeriesName } from '@euroflex/config';
 import { INTERVAL_MS, isoLocal, isoUtc, type Series } from '@euroflex/markets';
 import type { ForecastProvider, ForecastRequest, ForecastSnapshot } from './contract';
 import { createLocalCalendar, dateIsoOf, type LocalCalendar } from './localCalendar';
@@ -37,7 +37,16 @@ function gather(history: Series, sourceIndex: Int32Array): { values: Float64Arra
   return { values: pick(history.values), extra: Object.fromEntries(columns.map(([name, column]) => [name, pick(column)])) };
 }
 
-/** Imbalance: the last visible value, held flat over the whole horizon. */
+/** Series published after each interval: persistence holds their last visible value flat. */
+const INTRADAY_SERIES: ReadonlySet<SeriesName> = new Set<SeriesName>([
+  'imbalance',
+  'afrr_activation_price_up',
+  'afrr_activation_price_down',
+  'afrr_activation_ratio_up',
+  'afrr_activation_ratio_down',
+]);
+
+/** Intraday series: the last visible value, held flat over the whole horizon. */
 function lastValueHeld(request: ForecastRequest): Int32Array {
   const last = request.history.instantsMs.length - 1;
   if (last < 0) {
@@ -74,12 +83,15 @@ function sameSlotOfSourceDay(request: ForecastRequest, calendar: LocalCalendar, 
  * Auditable persistence forecast, computed only from `request.history` (what was public at
  * the decision time).
  *
- * - Every series but `imbalance`: each delivery interval takes the value of the same local
+ * - Auction series (day-ahead, reserve capacity): each delivery interval takes the value of the same local
  *   wall-clock quarter-hour on the most recent local day that is fully visible and not after
  *   the delivery day (a delivery day already fully public forecasts itself). DST: a time
  *   the source day lacks (spring 02:xx) takes its 01:45 value; a time it has twice (autumn)
  *   takes the first occurrence; a delivery time that occurs twice uses the one source value.
- * - `imbalance`: the last visible value, held flat over the horizon.
+ * - Series published interval by interval during the day (`imbalance`, the four aFRR
+ *   activation prices and ratios): the last visible value, held flat over the horizon. At a
+ *   D-1 gate their D-1 values are only partly public, so a same-time copy would have to
+ *   reach back to D-2; the latest value is the natural naive forecast.
  *
  * Extra columns of the history (e.g. Dutch surplus/shortage prices) are forecast the same way.
  * Issue and available times are the decision time. Throws a `UserError` when no suitable
@@ -97,8 +109,9 @@ export function createPersistenceProvider(): ForecastProvider {
         zone = { calendar, findSourceDay: createSourceDayFinder(calendar) };
         calendars.set(request.timezone, zone);
       }
-      const sourceIndex =
-        request.series === 'imbalance' ? lastValueHeld(request) : sameSlotOfSourceDay(request, zone.calendar, zone.findSourceDay);
+      const sourceIndex = INTRADAY_SERIES.has(request.series)
+        ? lastValueHeld(request)
+        : sameSlotOfSourceDay(request, zone.calendar, zone.findSourceDay);
       const { values, extra } = gather(request.history, sourceIndex);
       return {
         series: request.series,

@@ -1,4 +1,5 @@
 import { loadConfig, marketTimezone, SERIES_NAMES, type SeriesName } from '@euroflex/config';
+import { historyDaysFor } from '@euroflex/backtesting';
 import { validateData } from '@euroflex/markets';
 import type { Command } from '../cli/command';
 import { parseCommand, positionals } from '../cli/parse';
@@ -35,6 +36,7 @@ export async function runValidateData(argv: readonly string[]): Promise<number> 
     timezone: marketTimezone(config.market.id),
     window: { startDate: config.timing.delivery_start_date, endDate: config.timing.delivery_end_date },
     marketId: config.market.id,
+    historyDays: historyDaysFor(config.forecast_provider.name),
   });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -1,9 +1,12 @@
-import { createPerfectForesightProvider } from '@euroflex/forecasts';
+import type { SeriesName } from '@euroflex/config';
 import { localDayGrid, valuesAt } from '@euroflex/markets';
-import { dayAheadProblem, solveDay } from './solveDay';
+import type { ExtendedDispatchResult } from '@euroflex/optimization';
+import { buildProblem, type PlanningPrices } from './problem';
+import { replayDay } from './replay';
 import { settleRun, settlementTotals, type SettlementColumnName } from './settlement';
-import type { EngineContext, ExecutedDay, WalkForwardStats } from './types';
-import { runWalkForward } from './walkForward';
+import { solveDay } from './solveDay';
+import type { DaySeries, EngineContext, ExecutedDay, WalkForwardStats } from './types';
+import { workflowSeries } from './workflowSeries';
 
 /** The parts of a walk-forward result the oracle can reuse. */
 export interface WalkForwardResultLike {
@@ -34,73 +37,189 @@ export function oracleMode(context: EngineContext): 'per_day' | 'joint' {
 }
 
 /**
- * The oracle: the same constraints and settlement, with actual prices (perfect foresight).
+ * Whether a perfect-foresight walk-forward is itself the oracle: it is, except in imbalance
+ * workflows whose nomination is not chosen jointly (`imbalance_nomination: day_ahead_only`),
+ * where the two-stage run can fall short of the joint optimum.
+ */
+export function walkIsOracle(context: EngineContext): boolean {
+  return oracleMode(context) === 'per_day' && !(context.workflow === 'da_plus_imbalance' && context.model.switches.imbalance_nomination !== 'joint');
+}
+
+/** Actual values of the workflow's series over `instantsMs`, as `DaySeries` (forecast = actual). */
+function actualSeries(context: EngineContext, instantsMs: Float64Array): Partial<Record<SeriesName, DaySeries>> {
+  const out: Partial<Record<SeriesName, DaySeries>> = {};
+  for (const name of workflowSeries(context.workflow)) {
+    const series = context.actuals[name];
+    const values = series ? valuesAt(series, instantsMs) : undefined;
+    if (!series || !values) {
+      throw new RangeError(`the oracle needs actual ${name} values for the whole window`);
+    }
+    const extra: Record<string, Float64Array> = {};
+    for (const column of Object.keys(series.columns)) {
+      const columnValues = valuesAt(series, instantsMs, column);
+      if (columnValues) {
+        extra[column] = columnValues;
+      }
+    }
+    out[name] = { forecast: values, actual: values, ...(Object.keys(extra).length > 0 ? { extraForecast: extra, extraActual: extra } : {}) };
+  }
+  return out;
+}
+
+/** Planning prices from actual series; imbalance always on the settled (dual) prices. */
+function actualPrices(context: EngineContext, series: Partial<Record<SeriesName, DaySeries>>): PlanningPrices {
+  const get = (name: SeriesName) => series[name]?.actual as Float64Array;
+  const imbalance = series.imbalance;
+  const columns = context.adapter.imbalanceColumns;
+  const dual = imbalance && context.adapter.imbalanceSettlement === 'dual_price' && columns;
+  return {
+    dayAheadEurPerMwh: get('day_ahead'),
+    ...(series.fcr_capacity ? { fcrCapacityEurPerMwH: get('fcr_capacity') } : {}),
+    ...(series.afrr_capacity_up
+      ? {
+          afrr: {
+            capacityUpEurPerMwH: get('afrr_capacity_up'),
+            capacityDownEurPerMwH: get('afrr_capacity_down'),
+            activationUpEurPerMwh: get('afrr_activation_price_up'),
+            activationDownEurPerMwh: get('afrr_activation_price_down'),
+            ratioUp: get('afrr_activation_ratio_up'),
+            ratioDown: get('afrr_activation_ratio_down'),
+          },
+        }
+      : {}),
+    ...(imbalance
+      ? {
+          imbalance: dual
+            ? {
+                surplusEurPerMwh: imbalance.extraActual?.[columns.surplus] ?? imbalance.actual,
+                shortageEurPerMwh: imbalance.extraActual?.[columns.shortage] ?? imbalance.actual,
+              }
+            : { surplusEurPerMwh: imbalance.actual, shortageEurPerMwh: imbalance.actual },
+        }
+      : {}),
+  };
+}
+
+/** Solve one perfect-foresight horizon (a day, or the window) and execute it. */
+function oracleHorizon(
+  context: EngineContext,
+  instantsMs: Float64Array,
+  startSocMwh: readonly number[],
+  id: string,
+): { result: ExtendedDispatchResult; series: Partial<Record<SeriesName, DaySeries>>; assets: ExecutedDay['assets'] } {
+  const series = actualSeries(context, instantsMs);
+  const imbalance = context.workflow === 'da_plus_imbalance';
+  const cap = context.config.degradation.max_cycles_per_day;
+  const days = Math.max(1, Math.round(instantsMs.length / 96));
+  const problem = buildProblem(context, {
+    instantsMs,
+    startSocMwh,
+    prices: actualPrices(context, series),
+    ...(imbalance ? { baseline: 'free' as const } : {}),
+    ...(cap ? { cycleBudgetMwh: Float64Array.from(context.assets, (a) => cap * days * (a.socMaxMwh - a.socMinMwh)) } : {}),
+  });
+  const result = solveDay(context, problem, id, instantsMs[0]);
+  const plan = {
+    chargeMw: result.assets.map((a) => a.chargeMw),
+    dischargeMw: result.assets.map((a) => a.dischargeMw),
+    socMwh: result.assets.map((a) => a.socMwh),
+    ...(problem.fcr ? { fcrMw: (result.reserves ?? []).map((r) => r.fcrMw as Float64Array) } : {}),
+    ...(problem.afrr
+      ? {
+          afrrUpMw: (result.reserves ?? []).map((r) => r.afrrUpMw as Float64Array),
+          afrrDownMw: (result.reserves ?? []).map((r) => r.afrrDownMw as Float64Array),
+        }
+      : {}),
+  };
+  const nomination = imbalance
+    ? (result.imbalance?.baselineAssetsMw ?? []).map((b) => Float64Array.from(b))
+    : plan.chargeMw.map((c, a) => Float64Array.from(c, (value, t) => plan.dischargeMw[a][t] - value));
+  const assets = replayDay(context, instantsMs, plan, nomination, series, startSocMwh);
+  return { result, series, assets };
+}
+
+/**
+ * The oracle: the same constraints and settlement, with actual prices (perfect foresight),
+ * every commitment chosen jointly (reserves with energy; in imbalance workflows the
+ * nomination with the physical schedule: any two-stage run is a feasible point of it).
  * An auditable run can never beat it (spec/model.md, Horizon, carry and oracle).
  */
 export async function runOracle(context: EngineContext, perfectForesightRun?: WalkForwardResultLike): Promise<OracleResult> {
   const mode = oracleMode(context);
-  if (mode === 'per_day' && perfectForesightRun !== undefined) {
-    // A perfect-foresight walk-forward IS the per-day oracle: same provider, same solves.
+  if (perfectForesightRun !== undefined && walkIsOracle(context)) {
     const { days, stats } = perfectForesightRun;
-    return { mode, days, totals: settlementTotals(settleRun(days, context.assets).site), stats };
+    return { mode, days, totals: settlementTotals(settleRun(days, context).site), stats };
   }
-  if (mode === 'per_day') {
-    const provider = createPerfectForesightProvider(context.actuals);
-    const { days, stats } = await runWalkForward(context, provider);
-    return { mode, days, totals: settlementTotals(settleRun(days, context.assets).site), stats };
-  }
-  return jointOracle(context);
-}
-
-function jointOracle(context: EngineContext): OracleResult {
-  const grids = context.dates.map((date) => localDayGrid(date, context.timezone));
-  const total = grids.reduce((sum, grid) => sum + grid.length, 0);
-  const instantsMs = new Float64Array(total);
-  let offset = 0;
-  for (const grid of grids) {
-    instantsMs.set(grid, offset);
-    offset += grid.length;
-  }
-  const dayAhead = context.actuals.day_ahead;
-  const prices = dayAhead ? valuesAt(dayAhead, instantsMs) : undefined;
-  if (prices === undefined) {
-    throw new RangeError('the oracle needs actual day-ahead prices for the whole window');
-  }
-  const problem = dayAheadProblem(
-    context,
-    instantsMs,
-    context.assets.map((asset) => asset.initialSocMwh),
-    prices,
-  );
   context.solver.resetWarmStart();
-  const result = solveDay(context, problem, 'oracle-joint', instantsMs[0]);
+  const stats: WalkForwardStats = { lpSolves: 0, milpSolves: 0, solverMs: 0, decisions: 0 };
   const days: ExecutedDay[] = [];
-  offset = 0;
-  grids.forEach((grid, d) => {
-    const end = offset + grid.length;
-    days.push({
-      date: context.dates[d],
-      instantsMs: grid,
-      assets: result.assets.map((plan, a) => ({
-        chargeMw: plan.chargeMw.subarray(offset, end),
-        dischargeMw: plan.dischargeMw.subarray(offset, end),
-        socMwh: plan.socMwh.subarray(offset, end + 1),
-        powerLimitMw: problem.assets[a].powerLimitMw.subarray(offset, end),
-      })),
-      dayAheadForecastEurPerMwh: prices.subarray(offset, end),
-      dayAheadActualEurPerMwh: prices.subarray(offset, end),
-      decisions: [],
-      snapshots: [],
-    });
-    offset = end;
-  });
-  const stats: WalkForwardStats = {
-    lpSolves: result.stats.lpSolves,
-    milpSolves: result.stats.milpSolves,
-    solverMs: result.stats.solverMs,
-    decisions: 1,
+  const count = (result: ExtendedDispatchResult) => {
+    stats.lpSolves += result.stats.lpSolves;
+    stats.milpSolves += result.stats.milpSolves;
+    stats.solverMs += result.stats.solverMs;
+    stats.decisions += 1;
   };
-  return { mode: 'joint', days, totals: settlementTotals(settleRun(days, context.assets).site), stats };
+  const initial = context.assets.map((asset) => asset.initialSocMwh);
+  if (mode === 'per_day') {
+    let start = initial;
+    for (const date of context.dates) {
+      const instantsMs = localDayGrid(date, context.timezone);
+      const { result, series, assets } = oracleHorizon(context, instantsMs, start, `oracle-${date}`);
+      count(result);
+      days.push({ date, instantsMs, assets, series, decisions: [], snapshots: [] });
+      start = context.model.switches.soc_carry === 'carry' ? assets.map((a) => a.socMwh[a.socMwh.length - 1]) : initial;
+    }
+  } else {
+    const grids = context.dates.map((date) => localDayGrid(date, context.timezone));
+    const instantsMs = new Float64Array(grids.reduce((sum, grid) => sum + grid.length, 0));
+    let offset = 0;
+    for (const grid of grids) {
+      instantsMs.set(grid, offset);
+      offset += grid.length;
+    }
+    const { result, series, assets } = oracleHorizon(context, instantsMs, initial, 'oracle-joint');
+    count(result);
+    offset = 0;
+    grids.forEach((grid, d) => {
+      const end = offset + grid.length;
+      const slice = (values: Float64Array | undefined) => values?.subarray(offset, end);
+      const daySeries: Partial<Record<SeriesName, DaySeries>> = {};
+      for (const [name, value] of Object.entries(series) as [SeriesName, DaySeries][]) {
+        const extra = value.extraActual
+          ? Object.fromEntries(Object.entries(value.extraActual).map(([column, values]) => [column, values.subarray(offset, end)]))
+          : undefined;
+        daySeries[name] = { forecast: value.forecast.subarray(offset, end), actual: value.actual.subarray(offset, end), ...(extra ? { extraForecast: extra, extraActual: extra } : {}) };
+      }
+      days.push({
+        date: context.dates[d],
+        instantsMs: grid,
+        assets: assets.map((asset) => ({
+          chargeMw: asset.chargeMw.subarray(offset, end),
+          dischargeMw: asset.dischargeMw.subarray(offset, end),
+          socMwh: asset.socMwh.subarray(offset, end + 1),
+          plannedSocMwh: asset.plannedSocMwh.subarray(offset, end + 1),
+          plannedChargeMw: asset.plannedChargeMw.subarray(offset, end),
+          plannedDischargeMw: asset.plannedDischargeMw.subarray(offset, end),
+          powerLimitMw: asset.powerLimitMw.subarray(offset, end),
+          nominationMw: asset.nominationMw.subarray(offset, end),
+          ...(asset.fcrMw ? { fcrMw: slice(asset.fcrMw) } : {}),
+          ...(asset.afrrUpMw ? { afrrUpMw: slice(asset.afrrUpMw), afrrDownMw: slice(asset.afrrDownMw) } : {}),
+          ...(asset.afrrUpDeliveredMwh
+            ? {
+                afrrUpDeliveredMwh: slice(asset.afrrUpDeliveredMwh),
+                afrrDownDeliveredMwh: slice(asset.afrrDownDeliveredMwh),
+                afrrNonDeliveredMwh: slice(asset.afrrNonDeliveredMwh),
+              }
+            : {}),
+        })),
+        series: daySeries,
+        decisions: [],
+        snapshots: [],
+      });
+      offset = end;
+    });
+  }
+  return { mode, days, totals: settlementTotals(settleRun(days, context).site), stats };
 }
 
 /** Relative tolerance of the oracle bound: 1e-6 of the run's money scale. */

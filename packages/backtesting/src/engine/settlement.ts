@@ -1,8 +1,9 @@
 import { INTERVAL_H } from '@euroflex/markets';
 import type { AssetModel } from './assetModels';
-import type { ExecutedDay } from './types';
+import { equivalentFullCycles } from './rainflow';
+import type { DaySeries, EngineContext, ExecutedDay } from './types';
 
-/** Money components booked per interval, realized and expected (spec/model.md, Settlement). */
+/** Money components booked per interval, realized (spec/model.md, Settlement). */
 export const COMPONENTS = [
   'da_revenue_eur',
   'imbalance_revenue_eur',
@@ -24,20 +25,15 @@ export interface SettlementColumns {
   readonly reserve_activation_revenue_eur: Float64Array;
   readonly expected_reserve_activation_revenue_eur: Float64Array;
   readonly reserve_penalty_eur: Float64Array;
+  readonly expected_reserve_penalty_eur: Float64Array;
   readonly degradation_cost_eur: Float64Array;
+  readonly expected_degradation_cost_eur: Float64Array;
   readonly realized_pnl_eur: Float64Array;
   readonly expected_pnl_eur: Float64Array;
   readonly throughput_mwh: Float64Array;
+  readonly afrr_non_delivered_mwh: Float64Array;
 }
 export type SettlementColumnName = keyof SettlementColumns;
-
-export interface RunSettlement {
-  /** Interval starts of the whole run, in order. */
-  readonly instantsMs: Float64Array;
-  readonly assets: readonly SettlementColumns[];
-  /** Column by column the sum over assets, in asset order, so site = sum of assets exactly. */
-  readonly site: SettlementColumns;
-}
 
 /** Every settlement column, in the order tables show them. */
 export const SETTLEMENT_COLUMNS: readonly SettlementColumnName[] = [
@@ -50,11 +46,30 @@ export const SETTLEMENT_COLUMNS: readonly SettlementColumnName[] = [
   'reserve_activation_revenue_eur',
   'expected_reserve_activation_revenue_eur',
   'reserve_penalty_eur',
+  'expected_reserve_penalty_eur',
   'degradation_cost_eur',
+  'expected_degradation_cost_eur',
   'realized_pnl_eur',
   'expected_pnl_eur',
   'throughput_mwh',
+  'afrr_non_delivered_mwh',
 ];
+
+export interface RunSettlement {
+  /** Interval starts of the whole run, in order. */
+  readonly instantsMs: Float64Array;
+  readonly assets: readonly SettlementColumns[];
+  /** Column by column the sum over assets, in asset order, so site = sum of assets exactly. */
+  readonly site: SettlementColumns;
+  /**
+   * How deviations from the day-ahead nomination were priced: at the imbalance price when an
+   * imbalance series is configured, else at the day-ahead price (`day_ahead_proxy`).
+   */
+  readonly deviationSettlement: 'imbalance_price' | 'day_ahead_proxy';
+}
+
+/** What settlement needs beyond the executed days (a pure subset of the engine context). */
+export type SettlementContext = Pick<EngineContext, 'assets' | 'config' | 'model' | 'adapter' | 'actuals'>;
 
 function emptyColumns(length: number): SettlementColumns {
   const columns = {} as Record<SettlementColumnName, Float64Array>;
@@ -64,32 +79,153 @@ function emptyColumns(length: number): SettlementColumns {
   return columns;
 }
 
+/** The per-interval deviation price of the site: imbalance (by the site's sign in dual markets) or day-ahead. */
+function deviationPrices(
+  context: SettlementContext,
+  day: ExecutedDay,
+  siteDeviationMw: Float64Array,
+  useImbalance: boolean,
+): { actual: Float64Array; expected: Float64Array } {
+  const n = day.instantsMs.length;
+  const dayAhead = day.series.day_ahead as DaySeries;
+  const imbalance = day.series.imbalance;
+  if (!useImbalance || imbalance === undefined) {
+    return { actual: dayAhead.actual, expected: dayAhead.forecast };
+  }
+  const columns = context.adapter.imbalanceColumns;
+  const dual = context.adapter.imbalanceSettlement === 'dual_price' && columns !== undefined;
+  const actual = new Float64Array(n);
+  const expected = new Float64Array(n);
+  for (let t = 0; t < n; t += 1) {
+    const long = siteDeviationMw[t] >= 0;
+    if (dual && columns) {
+      const column = long ? columns.surplus : columns.shortage;
+      actual[t] = imbalance.extraActual?.[column]?.[t] ?? imbalance.actual[t];
+      expected[t] = imbalance.extraForecast?.[column]?.[t] ?? imbalance.forecast[t];
+    } else {
+      actual[t] = imbalance.actual[t];
+      expected[t] = imbalance.forecast[t];
+    }
+  }
+  return { actual, expected };
+}
+
+/** Post-hoc rainflow degradation of one asset-day, spread over its intervals by SoC movement. */
+function rainflowCost(asset: AssetModel, eurPerCycle: number, soc: Float64Array): Float64Array {
+  const n = soc.length - 1;
+  const cost = new Float64Array(n);
+  const total = eurPerCycle * equivalentFullCycles(soc, asset.socMaxMwh - asset.socMinMwh);
+  let movement = 0;
+  for (let t = 0; t < n; t += 1) {
+    movement += Math.abs(soc[t + 1] - soc[t]);
+  }
+  if (total === 0 || movement === 0) {
+    return cost;
+  }
+  for (let t = 0; t < n; t += 1) {
+    cost[t] = (total * Math.abs(soc[t + 1] - soc[t])) / movement;
+  }
+  return cost;
+}
+
 /**
- * Settle the executed days. Day-ahead revenue is booked on the nomination (the executed
- * net export, since a day-ahead run never deviates from it) at the actual price; the
- * expected view uses the forecast price the plan was made with. Degradation is
- * k * (charge + discharge) * dt on grid-side throughput.
+ * Settle the executed days (spec/model.md, Settlement), per asset and interval:
+ * - day-ahead revenue on the nomination at the actual price (expected: the forecast price);
+ * - deviations of the executed net export from the nomination at the imbalance price (BE
+ *   single price; NL surplus price when the site is long, shortage price when short), or
+ *   at the day-ahead price when no imbalance series is configured (`day_ahead_proxy`);
+ * - reserve capacity at the actual price (expected: the forecast the award was chosen with);
+ * - aFRR activation on the delivered energy at the actual price, downward energy with the
+ *   sign of `afrr_down_activation`; non-delivered energy earns nothing and pays
+ *   `afrr.non_delivery_penalty_eur_per_mwh`;
+ * - the per-MW reserve fee; degradation k (c + d) dt, plus the post-hoc rainflow cost under
+ *   `rainflow_offline` with `rainflow_settlement: posthoc`.
+ * The site is the sum of its assets, column by column, in asset order.
  */
-export function settleRun(days: readonly ExecutedDay[], assets: readonly AssetModel[]): RunSettlement {
+export function settleRun(days: readonly ExecutedDay[], context: SettlementContext): RunSettlement {
+  const { assets, config, model } = context;
   const total = days.reduce((sum, day) => sum + day.instantsMs.length, 0);
   const instantsMs = new Float64Array(total);
   const perAsset = assets.map(() => emptyColumns(total));
+  const dt = INTERVAL_H;
+  const useImbalance = context.actuals.imbalance !== undefined;
+  const sigma = model.switches.afrr_down_activation === 'bsp_pays' ? -1 : 1;
+  const fcrFee = config.fcr?.non_delivery_penalty_eur_per_mw ?? 0;
+  const afrrFee = config.afrr?.non_delivery_penalty_eur_per_mw ?? 0;
+  // Only energy that was really clipped is penalised; under planned_soc it is informational.
+  const nonDeliveryPenalty = model.switches.activation_replay === 'actual_ratios' ? config.afrr?.non_delivery_penalty_eur_per_mwh ?? 0 : 0;
+  const posthoc = config.degradation.mode === 'rainflow_offline' && model.switches.rainflow_settlement === 'posthoc';
+  const eurPerCycle = config.degradation.eur_per_equivalent_cycle ?? 0;
   let offset = 0;
   for (const day of days) {
+    const n = day.instantsMs.length;
     instantsMs.set(day.instantsMs, offset);
+    const siteDeviation = new Float64Array(n);
+    const sitePlannedDeviation = new Float64Array(n);
+    for (const executed of day.assets) {
+      for (let t = 0; t < n; t += 1) {
+        siteDeviation[t] += executed.dischargeMw[t] - executed.chargeMw[t] - executed.nominationMw[t];
+        sitePlannedDeviation[t] += executed.plannedDischargeMw[t] - executed.plannedChargeMw[t] - executed.nominationMw[t];
+      }
+    }
+    const realizedDeviationPrice = deviationPrices(context, day, siteDeviation, useImbalance).actual;
+    const plannedDeviationPrice = deviationPrices(context, day, sitePlannedDeviation, useImbalance).expected;
+    const dayAhead = day.series.day_ahead as DaySeries;
+    const fcr = day.series.fcr_capacity;
+    const capUp = day.series.afrr_capacity_up;
+    const capDown = day.series.afrr_capacity_down;
+    const actUp = day.series.afrr_activation_price_up;
+    const actDown = day.series.afrr_activation_price_down;
+    const ratioUp = day.series.afrr_activation_ratio_up;
+    const ratioDown = day.series.afrr_activation_ratio_down;
     day.assets.forEach((executed, a) => {
-      const k = assets[a].degradationEurPerMwh;
+      const asset = assets[a];
+      const k = asset.degradationEurPerMwh;
       const out = perAsset[a];
-      for (let t = 0; t < day.instantsMs.length; t += 1) {
+      const realizedRainflow = posthoc ? rainflowCost(asset, eurPerCycle, executed.socMwh) : undefined;
+      const plannedRainflow = posthoc ? rainflowCost(asset, eurPerCycle, executed.plannedSocMwh) : undefined;
+      for (let t = 0; t < n; t += 1) {
         const i = offset + t;
         const charge = executed.chargeMw[t];
         const discharge = executed.dischargeMw[t];
-        const netMwh = (discharge - charge) * INTERVAL_H;
-        const throughputMwh = (charge + discharge) * INTERVAL_H;
-        out.da_revenue_eur[i] = netMwh * day.dayAheadActualEurPerMwh[t];
-        out.expected_da_revenue_eur[i] = netMwh * day.dayAheadForecastEurPerMwh[t];
-        out.degradation_cost_eur[i] = k * throughputMwh;
+        const nomination = executed.nominationMw[t];
+        const deviation = discharge - charge - nomination;
+        const plannedDeviation = executed.plannedDischargeMw[t] - executed.plannedChargeMw[t] - nomination;
+        out.da_revenue_eur[i] = nomination * dt * dayAhead.actual[t];
+        out.expected_da_revenue_eur[i] = nomination * dt * dayAhead.forecast[t];
+        out.imbalance_revenue_eur[i] = deviation * dt * realizedDeviationPrice[t];
+        out.expected_imbalance_revenue_eur[i] = plannedDeviation * dt * plannedDeviationPrice[t];
+        const r = executed.fcrMw?.[t] ?? 0;
+        const u = executed.afrrUpMw?.[t] ?? 0;
+        const w = executed.afrrDownMw?.[t] ?? 0;
+        let capacity = 0;
+        let expectedCapacity = 0;
+        if (r !== 0 && fcr) {
+          capacity += r * dt * fcr.actual[t];
+          expectedCapacity += r * dt * (fcr.lockedForecast ?? fcr.forecast)[t];
+        }
+        if ((u !== 0 || w !== 0) && capUp && capDown) {
+          capacity += dt * (u * capUp.actual[t] + w * capDown.actual[t]);
+          expectedCapacity += dt * (u * (capUp.lockedForecast ?? capUp.forecast)[t] + w * (capDown.lockedForecast ?? capDown.forecast)[t]);
+        }
+        out.reserve_capacity_revenue_eur[i] = capacity;
+        out.expected_reserve_capacity_revenue_eur[i] = expectedCapacity;
+        if (actUp && actDown && ratioUp && ratioDown) {
+          out.reserve_activation_revenue_eur[i] =
+            (executed.afrrUpDeliveredMwh?.[t] ?? 0) * actUp.actual[t] + sigma * (executed.afrrDownDeliveredMwh?.[t] ?? 0) * actDown.actual[t];
+          out.expected_reserve_activation_revenue_eur[i] =
+            dt * (u * ratioUp.forecast[t] * actUp.forecast[t] + sigma * w * ratioDown.forecast[t] * actDown.forecast[t]);
+        }
+        const fee = dt * (fcrFee * r + afrrFee * (u + w));
+        const nonDelivered = executed.afrrNonDeliveredMwh?.[t] ?? 0;
+        out.afrr_non_delivered_mwh[i] = nonDelivered;
+        out.reserve_penalty_eur[i] = fee + nonDeliveryPenalty * nonDelivered;
+        out.expected_reserve_penalty_eur[i] = fee;
+        const throughputMwh = (charge + discharge) * dt;
         out.throughput_mwh[i] = throughputMwh;
+        out.degradation_cost_eur[i] = k * throughputMwh + (realizedRainflow?.[t] ?? 0);
+        out.expected_degradation_cost_eur[i] =
+          k * (executed.plannedChargeMw[t] + executed.plannedDischargeMw[t]) * dt + (plannedRainflow?.[t] ?? 0);
         out.realized_pnl_eur[i] =
           out.da_revenue_eur[i] +
           out.imbalance_revenue_eur[i] +
@@ -102,11 +238,11 @@ export function settleRun(days: readonly ExecutedDay[], assets: readonly AssetMo
           out.expected_imbalance_revenue_eur[i] +
           out.expected_reserve_capacity_revenue_eur[i] +
           out.expected_reserve_activation_revenue_eur[i] -
-          out.reserve_penalty_eur[i] -
-          out.degradation_cost_eur[i];
+          out.expected_reserve_penalty_eur[i] -
+          out.expected_degradation_cost_eur[i];
       }
     });
-    offset += day.instantsMs.length;
+    offset += n;
   }
   const site = emptyColumns(total);
   for (const name of SETTLEMENT_COLUMNS) {
@@ -118,7 +254,7 @@ export function settleRun(days: readonly ExecutedDay[], assets: readonly AssetMo
       }
     }
   }
-  return { instantsMs, assets: perAsset, site };
+  return { instantsMs, assets: perAsset, site, deviationSettlement: useImbalance ? 'imbalance_price' : 'day_ahead_proxy' };
 }
 
 /** Sum of a column. */

@@ -1,7 +1,13 @@
 import { UserError } from '@euroflex/config';
 import { isoUtc } from '@euroflex/markets';
-import { checkPlanInvariants, solveDispatch, type DispatchProblem, type DispatchResult } from '@euroflex/optimization';
-import { powerLimitsMw } from './assetModels';
+import {
+  checkPlanInvariants,
+  solveDispatch,
+  type DispatchProblem,
+  type ExtendedDispatchProblem,
+  type ExtendedDispatchResult,
+} from '@euroflex/optimization';
+import { buildProblem } from './problem';
 import type { EngineContext } from './types';
 
 /** The da_only dispatch problem of one day from the given start SoCs and price forecast. */
@@ -11,43 +17,29 @@ export function dayAheadProblem(
   startSocMwh: readonly number[],
   priceEurPerMwh: Float64Array,
 ): DispatchProblem {
-  return {
-    intervalCount: instantsMs.length,
-    intervalHours: 0.25,
-    assets: context.assets.map((asset, index) => ({
-      id: asset.id,
-      powerLimitMw: powerLimitsMw(asset, instantsMs),
-      socMinMwh: asset.socMinMwh,
-      socMaxMwh: asset.socMaxMwh,
-      initialSocMwh: startSocMwh[index],
-      terminalSocMwh: asset.terminalSocMwh,
-      chargeEfficiency: asset.chargeEfficiency,
-      dischargeEfficiency: asset.dischargeEfficiency,
-      degradationEurPerMwh: asset.degradationEurPerMwh,
-    })),
-    site: {
-      importLimitMw: context.config.site.poi_import_limit_mw,
-      exportLimitMw: context.config.site.poi_export_limit_mw,
-    },
-    dayAheadPriceEurPerMwh: priceEurPerMwh,
-    terminalSoc: context.model.switches.terminal_soc,
-  };
+  return buildProblem(context, { instantsMs, startSocMwh, prices: { dayAheadEurPerMwh: priceEurPerMwh } });
 }
 
 /**
- * Solve one decision. A non-optimal status is a user-facing error naming the day (an
+ * Solve one decision. A non-optimal status is a user-facing error naming the decision (an
  * infeasible day means the config cannot be met, e.g. a terminal SoC out of reach during
  * an outage). Invariants are checked when `debugChecks` is on.
  */
-export function solveDay(context: EngineContext, problem: DispatchProblem, decisionId: string, firstInstantMs: number): DispatchResult {
+export function solveDay(
+  context: EngineContext,
+  problem: ExtendedDispatchProblem,
+  decisionId: string,
+  firstInstantMs: number,
+): ExtendedDispatchResult {
   const result = solveDispatch(context.solver, problem, {
     mipRelGap: context.model.solver.mip_rel_gap,
     timeLimitSeconds: context.model.solver.time_limit_seconds,
-  });
+  }) as ExtendedDispatchResult;
   if (result.status !== 'optimal') {
     throw new UserError(
-      `decision ${decisionId} (delivery from ${isoUtc(firstInstantMs)}) could not be solved: status ${result.status}. ` +
-        'Check that the initial and terminal SoC are reachable with the power limits and outages of that day.',
+      `decision ${decisionId} (delivery from ${isoUtc(firstInstantMs)}) could not be solved: status ${result.status}` +
+        `${result.message ? ` (${result.message})` : ''}. Check that the initial and terminal SoC are reachable with the ` +
+        'power limits, outages and locked commitments of that day.',
     );
   }
   if (context.debugChecks) {

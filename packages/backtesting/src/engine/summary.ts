@@ -1,7 +1,10 @@
 import { executionWorkflow, runScope, type SeriesName } from '@euroflex/config';
 import { isoUtc } from '@euroflex/markets';
 import type { BacktestRun } from './backtestRun';
+import { equivalentFullCycles } from './rainflow';
+import { oracleTolerance } from './oracle';
 import { settlementTotals } from './settlement';
+import { reserveProductOf } from './workflowSeries';
 
 export interface ForecastError {
   readonly count: number;
@@ -31,6 +34,51 @@ export function forecastErrors(run: BacktestRun): Partial<Record<SeriesName, For
   for (const [series, s] of sums) {
     out[series] = { count: s.count, mae: s.abs / s.count, rmse: Math.sqrt(s.sq / s.count), bias: s.bias / s.count };
   }
+  return out;
+}
+
+/** Site reserve statistics (MW): mean and maximum of each product the workflow trades. */
+function reserveStatistics(run: BacktestRun): Record<string, number> {
+  const out: Record<string, number> = {};
+  const keys = [
+    ['fcrMw', 'fcr_reserved_mw'],
+    ['afrrUpMw', 'afrr_up_reserved_mw'],
+    ['afrrDownMw', 'afrr_down_reserved_mw'],
+  ] as const;
+  for (const [key, name] of keys) {
+    if (run.days[0]?.assets[0]?.[key] === undefined) {
+      continue;
+    }
+    let sum = 0;
+    let max = 0;
+    let count = 0;
+    for (const day of run.days) {
+      for (let t = 0; t < day.instantsMs.length; t += 1) {
+        let site = 0;
+        for (const asset of day.assets) {
+          site += asset[key]?.[t] ?? 0;
+        }
+        sum += site;
+        max = Math.max(max, site);
+        count += 1;
+      }
+    }
+    out[`${name}_avg`] = count === 0 ? 0 : sum / count;
+    out[`${name}_max`] = max;
+  }
+  return out;
+}
+
+/** Equivalent full cycles per asset (rainflow on the realized SoC, per day, summed over the run). */
+function assetCycles(run: BacktestRun): Record<string, number> {
+  const out: Record<string, number> = {};
+  run.context.assets.forEach((asset, a) => {
+    let total = 0;
+    for (const day of run.days) {
+      total += equivalentFullCycles(day.assets[a].socMwh, asset.socMaxMwh - asset.socMinMwh);
+    }
+    out[asset.id] = total;
+  });
   return out;
 }
 
@@ -79,6 +127,9 @@ export function buildSummary(run: BacktestRun, provenance: Record<string, unknow
   const grossRevenue =
     totals.da_revenue_eur + totals.imbalance_revenue_eur + totals.reserve_capacity_revenue_eur + totals.reserve_activation_revenue_eur;
   const oracle = run.oracle.totals;
+  const cycles = assetCycles(run);
+  const product = reserveProductOf(run.context.workflow);
+  const gap = totals.realized_pnl_eur - oracle.realized_pnl_eur;
   return {
     schema_version: 4,
     run_id: run.runId,
@@ -116,6 +167,7 @@ export function buildSummary(run: BacktestRun, provenance: Record<string, unknow
     oracle_total_pnl_eur: oracle.realized_pnl_eur,
     oracle_gap_total_pnl_eur: totals.realized_pnl_eur - oracle.realized_pnl_eur,
     oracle_mode: run.oracle.mode,
+    oracle_exceeded_by_non_delivery: gap > oracleTolerance(totals.realized_pnl_eur, oracle.realized_pnl_eur),
     oracle_reference: {
       da_revenue_eur: oracle.da_revenue_eur,
       imbalance_revenue_eur: oracle.imbalance_revenue_eur,
@@ -126,6 +178,13 @@ export function buildSummary(run: BacktestRun, provenance: Record<string, unknow
       total_pnl_eur: oracle.realized_pnl_eur,
     },
     throughput_mwh: totals.throughput_mwh,
+    equivalent_full_cycles: Object.values(cycles).reduce((sum, value) => sum + value, 0),
+    asset_equivalent_full_cycles: cycles,
+    afrr_non_delivered_mwh: totals.afrr_non_delivered_mwh,
+    deviation_settlement: run.settlement.deviationSettlement,
+    reserve_product_id: product === 'fcr' ? 'fcr_symmetric' : product === 'afrr' ? 'afrr_asymmetric' : null,
+    reserve_gate_local: product ? `D-1 ${run.context.reserveGates[product]}` : null,
+    ...reserveStatistics(run),
     energy_revenue_eur: totals.da_revenue_eur + totals.imbalance_revenue_eur,
     reserve_share_of_total_revenue: grossRevenue === 0 ? 0 : totals.reserve_capacity_revenue_eur / grossRevenue,
     idle_share: n === 0 ? 0 : idle / n,

@@ -1,6 +1,6 @@
-import type { EuroflexConfig, ResolvedModel, SeriesName } from '@euroflex/config';
+import type { BaseWorkflow, EuroflexConfig, ResolvedModel, SeriesName } from '@euroflex/config';
 import type { ForecastRequest, ForecastSnapshot } from '@euroflex/forecasts';
-import type { PublicationRule, Series } from '@euroflex/markets';
+import type { MarketAdapter, PublicationRule, Series } from '@euroflex/markets';
 import type { Solver, SolveStatus } from '@euroflex/optimization';
 import type { AssetModel } from './assetModels';
 
@@ -8,11 +8,16 @@ import type { AssetModel } from './assetModels';
 export interface EngineContext {
   readonly config: EuroflexConfig;
   readonly model: ResolvedModel;
+  /** The executed workflow (`revision.base_workflow` for schedule_revision). */
+  readonly workflow: BaseWorkflow;
+  readonly adapter: MarketAdapter;
   readonly timezone: string;
   readonly assets: readonly AssetModel[];
   /** Loaded actual series (whole files: history before the window is what persistence reads). */
   readonly actuals: Readonly<Partial<Record<SeriesName, Series>>>;
   readonly publication: Readonly<Record<SeriesName, PublicationRule>>;
+  /** Local D-1 gate times (HH:MM) of the reserve products (adapter defaults or `market.gates`). */
+  readonly reserveGates: { readonly fcr: string; readonly afrr: string };
   readonly solver: Solver;
   /** Local delivery dates of the window, in order. */
   readonly dates: readonly string[];
@@ -20,19 +25,23 @@ export interface EngineContext {
   readonly debugChecks: boolean;
 }
 
+export type DecisionType = 'fcr_gate' | 'afrr_gate' | 'day_ahead_nomination' | 'imbalance_rebalance';
+
 /** One solved decision, as written to the decision log. */
 export interface DecisionRecord {
   readonly decisionId: string;
-  readonly decisionType: 'day_ahead_nomination';
+  readonly decisionType: DecisionType;
   readonly decisionTimeMs: number;
   readonly deliveryDate: string;
   readonly horizonStartMs: number;
   /** Exclusive end: the last interval start plus 15 minutes. */
   readonly horizonEndMs: number;
+  /** Intervals this decision committed (a gate: the whole day; a rebalance: up to the next one). */
   readonly lockedIntervals: number;
-  readonly scheduleVersion: 'baseline';
+  readonly scheduleVersion: 'baseline' | 'rebalance';
   readonly status: SolveStatus;
-  readonly solveKind: 'lp' | 'milp';
+  /** `reused`: the inputs equalled an earlier gate's, whose plan was kept without a solve. */
+  readonly solveKind: 'lp' | 'milp' | 'reused';
   readonly binaryCount: number;
   readonly mipGap: number | null;
   readonly objectiveEur: number;
@@ -46,13 +55,40 @@ export interface SnapshotRecord {
   readonly actual: Float64Array;
 }
 
-/** The executed schedule of one asset over one day. */
+/** What one asset did over one day: the executed schedule, its reserves and the realized SoC. */
 export interface ExecutedAsset {
   readonly chargeMw: Float64Array;
   readonly dischargeMw: Float64Array;
-  /** SoC at the N+1 interval boundaries of the day. */
+  /** Realized SoC at the N+1 interval boundaries (after the aFRR replay). */
   readonly socMwh: Float64Array;
+  /** SoC the final plan expected (forecast activation ratios). */
+  readonly plannedSocMwh: Float64Array;
+  /** The final plan's flows (the executed ones differ only where the replay had to cut them). */
+  readonly plannedChargeMw: Float64Array;
+  readonly plannedDischargeMw: Float64Array;
   readonly powerLimitMw: Float64Array;
+  /** This asset's part of the day-ahead nomination, MW net export. */
+  readonly nominationMw: Float64Array;
+  readonly fcrMw?: Float64Array;
+  readonly afrrUpMw?: Float64Array;
+  readonly afrrDownMw?: Float64Array;
+  /** Activated aFRR energy actually delivered, grid-side MWh per interval. */
+  readonly afrrUpDeliveredMwh?: Float64Array;
+  readonly afrrDownDeliveredMwh?: Float64Array;
+  /** Activation the SoC band could not deliver (clipped), grid-side MWh per interval. */
+  readonly afrrNonDeliveredMwh?: Float64Array;
+}
+
+/** Forecast and actual values of one series over one day, as the final plan used them. */
+export interface DaySeries {
+  /** The forecast the final plan was made with. */
+  readonly forecast: Float64Array;
+  /** For a locked reserve capacity price: the forecast at its own gate (the expected value keeps it). */
+  readonly lockedForecast?: Float64Array;
+  readonly actual: Float64Array;
+  /** Extra columns (the Dutch surplus and shortage prices), forecast and actual. */
+  readonly extraForecast?: Readonly<Record<string, Float64Array>>;
+  readonly extraActual?: Readonly<Record<string, Float64Array>>;
 }
 
 /** One delivery day: the final plan, the prices it was planned and settled with, its decisions. */
@@ -60,8 +96,7 @@ export interface ExecutedDay {
   readonly date: string;
   readonly instantsMs: Float64Array;
   readonly assets: readonly ExecutedAsset[];
-  readonly dayAheadForecastEurPerMwh: Float64Array;
-  readonly dayAheadActualEurPerMwh: Float64Array;
+  readonly series: Readonly<Partial<Record<SeriesName, DaySeries>>>;
   readonly decisions: readonly DecisionRecord[];
   readonly snapshots: readonly SnapshotRecord[];
 }

@@ -1,6 +1,6 @@
 import { INTERVAL_MS, isoUtc } from '@euroflex/markets';
 import { localDayGrid } from '@euroflex/markets';
-import { runScope, executionWorkflow } from '@euroflex/config';
+import { runScope, executionWorkflow, SERIES_UNITS, type SeriesName } from '@euroflex/config';
 import type { BacktestRun } from '../engine/backtestRun';
 import { SETTLEMENT_COLUMNS, type SettlementColumns } from '../engine/settlement';
 import { localLabeler, utcLabels } from '../time/localLabels';
@@ -60,18 +60,76 @@ function identity(run: BacktestRun, count: number): Column[] {
   ];
 }
 
-/** Per-asset executed flows and SoC over the run. */
-function assetFlows(run: BacktestRun, a: number) {
+type Flow = 'chargeMw' | 'dischargeMw' | 'netExportMw' | 'nominationMw' | 'socStartMwh' | 'socMwh' | 'plannedSocMwh' | 'powerLimitMw';
+type ReserveFlow = 'fcrMw' | 'afrrUpMw' | 'afrrDownMw' | 'afrrUpDeliveredMwh' | 'afrrDownDeliveredMwh';
+
+/** Reserve columns of the workflow, in table order, with their table names. */
+const RESERVE_COLUMNS: readonly (readonly [ReserveFlow, string])[] = [
+  ['fcrMw', 'fcr_reserved_mw'],
+  ['afrrUpMw', 'afrr_up_reserved_mw'],
+  ['afrrDownMw', 'afrr_down_reserved_mw'],
+  ['afrrUpDeliveredMwh', 'afrr_up_activated_mwh'],
+  ['afrrDownDeliveredMwh', 'afrr_down_activated_mwh'],
+];
+
+/** Per-asset executed flows, SoC and reserves over the run (reserve arrays only where the workflow has them). */
+function assetFlows(run: BacktestRun, a: number): Record<Flow, Float64Array> & Partial<Record<ReserveFlow, Float64Array>> {
   const chargeMw = gather(run, (day, i) => day.assets[i].chargeMw, a);
   const dischargeMw = gather(run, (day, i) => day.assets[i].dischargeMw, a);
-  const socStartMwh = gather(run, (day, i) => day.assets[i].socMwh, a);
-  const socMwh = gather(run, (day, i) => day.assets[i].socMwh.subarray(1), a);
-  const powerLimitMw = gather(run, (day, i) => day.assets[i].powerLimitMw, a);
   const netExportMw = new Float64Array(chargeMw.length);
   for (let i = 0; i < chargeMw.length; i += 1) {
     netExportMw[i] = dischargeMw[i] - chargeMw[i];
   }
-  return { chargeMw, dischargeMw, netExportMw, socStartMwh, socMwh, powerLimitMw };
+  const flows: Record<Flow, Float64Array> & Partial<Record<ReserveFlow, Float64Array>> = {
+    chargeMw,
+    dischargeMw,
+    netExportMw,
+    nominationMw: gather(run, (day, i) => day.assets[i].nominationMw, a),
+    socStartMwh: gather(run, (day, i) => day.assets[i].socMwh, a),
+    socMwh: gather(run, (day, i) => day.assets[i].socMwh.subarray(1), a),
+    plannedSocMwh: gather(run, (day, i) => day.assets[i].plannedSocMwh.subarray(1), a),
+    powerLimitMw: gather(run, (day, i) => day.assets[i].powerLimitMw, a),
+  };
+  const first = run.days[0]?.assets[a];
+  for (const [key] of RESERVE_COLUMNS) {
+    if (first?.[key] !== undefined) {
+      flows[key] = gather(run, (day, i) => day.assets[i][key] as Float64Array, a);
+    }
+  }
+  return flows;
+}
+
+/** Table name of a series' forecast or actual column, with its unit. */
+export function seriesColumnName(name: SeriesName, kind: 'forecast' | 'actual'): string {
+  switch (SERIES_UNITS[name]) {
+    case 'eur_per_mw_per_h':
+      return `${name}_${kind}_price_eur_per_mw_per_h`;
+    case 'frac':
+      return `${name}_${kind}_frac`;
+    default:
+      return name === 'day_ahead' || name === 'imbalance' ? `${name}_${kind}_price_eur_per_mwh` : `${name}_${kind}_eur_per_mwh`;
+  }
+}
+
+/** Forecast and actual columns of every series the workflow planned with. */
+function priceColumns(run: BacktestRun): Column[] {
+  const columns: Column[] = [];
+  const first = run.days[0];
+  if (first === undefined) {
+    return columns;
+  }
+  for (const name of Object.keys(first.series) as SeriesName[]) {
+    columns.push(num(seriesColumnName(name, 'forecast'), gather(run, (day) => (day.series[name]?.lockedForecast ?? day.series[name]?.forecast) as Float64Array, 0)));
+    columns.push(num(seriesColumnName(name, 'actual'), gather(run, (day) => day.series[name]?.actual as Float64Array, 0)));
+    for (const extra of Object.keys(first.series[name]?.extraActual ?? {}).sort()) {
+      const label = extra.replace(/^imbalance_/, '').replace(/_eur_per_mwh$/, '');
+      if (first.series[name]?.extraForecast?.[extra]) {
+        columns.push(num(`${name}_forecast_${label}_eur_per_mwh`, gather(run, (day) => day.series[name]?.extraForecast?.[extra] as Float64Array, 0)));
+      }
+      columns.push(num(`${name}_actual_${label}_eur_per_mwh`, gather(run, (day) => day.series[name]?.extraActual?.[extra] as Float64Array, 0)));
+    }
+  }
+  return columns;
 }
 
 function sumOver(arrays: readonly Float64Array[], length: number): Float64Array {
@@ -88,7 +146,8 @@ function sumOver(arrays: readonly Float64Array[], length: number): Float64Array 
 export function siteDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): Table {
   const flows = run.context.assets.map((_, a) => assetFlows(run, a));
   const n = ax.count;
-  const pick = (key: keyof ReturnType<typeof assetFlows>) => sumOver(flows.map((f) => f[key]), n);
+  const pick = (key: Flow | ReserveFlow) => sumOver(flows.map((f) => f[key] as Float64Array), n);
+  const reserves = RESERVE_COLUMNS.filter(([key]) => flows[0]?.[key] !== undefined).map(([key, name]) => num(name, pick(key)));
   return makeTable('site_dispatch', [
     str('timestamp_utc', ax.utc),
     str('timestamp_local', ax.local),
@@ -100,12 +159,14 @@ export function siteDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): Ta
     num('charge_mw', pick('chargeMw')),
     num('discharge_mw', pick('dischargeMw')),
     num('net_export_mw', pick('netExportMw')),
+    num('nomination_mw', pick('nominationMw')),
     num('soc_start_mwh', pick('socStartMwh')),
     num('soc_mwh', pick('socMwh')),
+    num('planned_soc_mwh', pick('plannedSocMwh')),
+    ...reserves,
     num('poi_import_limit_mw', new Float64Array(n).fill(run.config.site.poi_import_limit_mw)),
     num('poi_export_limit_mw', new Float64Array(n).fill(run.config.site.poi_export_limit_mw)),
-    num('day_ahead_forecast_price_eur_per_mwh', gather(run, (day) => day.dayAheadForecastEurPerMwh, 0)),
-    num('day_ahead_actual_price_eur_per_mwh', gather(run, (day) => day.dayAheadActualEurPerMwh, 0)),
+    ...priceColumns(run),
     ...settlementColumns(run.settlement.site),
   ]);
 }
@@ -132,9 +193,12 @@ export function assetDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): T
     num('charge_mw', concat((b) => b.flows.chargeMw)),
     num('discharge_mw', concat((b) => b.flows.dischargeMw)),
     num('net_export_mw', concat((b) => b.flows.netExportMw)),
+    num('nomination_mw', concat((b) => b.flows.nominationMw)),
     num('soc_start_mwh', concat((b) => b.flows.socStartMwh)),
     num('soc_mwh', concat((b) => b.flows.socMwh)),
+    num('planned_soc_mwh', concat((b) => b.flows.plannedSocMwh)),
     num('power_limit_mw', concat((b) => b.flows.powerLimitMw)),
+    ...RESERVE_COLUMNS.filter(([key]) => blocks[0]?.flows[key] !== undefined).map(([key, name]) => num(name, concat((b) => b.flows[key] as Float64Array))),
     num('degradation_cost_eur_per_mwh', concat((b) => new Float64Array(n).fill(b.asset.degradationEurPerMwh))),
     ...SETTLEMENT_COLUMNS.map((name) => num(name, concat((b) => b.money[name]))),
   ]);
