@@ -27,10 +27,14 @@ for (let i = 0; i < args.length; i += 1) {
   }
 }
 if (configs.length === 0) {
-  configs.push(
-    path.join(root, 'examples/configs/real/belgium_2024_da_only_perfect_foresight.yaml'),
-    path.join(root, 'examples/configs/real/belgium_2024_da_only_persistence.yaml'),
-  );
+  // The full-year real-data runs: da_only and da_plus_fcr, both profiles, both providers.
+  for (const workflow of ['da_only', 'da_plus_fcr']) {
+    for (const profile of ['', '_reference_v1']) {
+      for (const provider of ['perfect_foresight', 'persistence']) {
+        configs.push(path.join(root, `examples/configs/real/belgium_2024_${workflow}_${provider}${profile}.yaml`));
+      }
+    }
+  }
 }
 
 const median = (values) => {
