@@ -8,7 +8,7 @@
 // hours: blocks are local 00-04, 04-08, ...; the DST days have one block of 3 or 5 hours,
 // fewer where the price file lacks quarter-hours). Sustain 15 min, no fee. Uses the BUILT package:
 //   NX_DAEMON=false NX_NO_CLOUD=true npx nx run @euroflex/optimization:build
-//   node tools/bench/solver-year-fcr.mjs [--check] [--cold] [--year 2024]
+//   node tools/bench/solver-year-fcr.mjs [--check] [--cold] [--year 2024] [--package <dir>]
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { canonicalSite, loadDays, option } from './solver-common.mjs';

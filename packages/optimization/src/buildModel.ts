@@ -69,7 +69,12 @@ export interface BuiltModel {
  * scenario, then the risk rows. A workflow's unused product or feature adds nothing.
  */
 export function buildModel(problem: ExtendedDispatchProblem, options: BuildOptions = {}): BuiltModel {
-  const resolved = resolveProblem(problem);
+  return buildResolvedModel(resolveProblem(problem), options);
+}
+
+/** {@link buildModel} for a problem whose defaults are already applied (the solve builds 1-3 models per decision). */
+export function buildResolvedModel(resolved: ResolvedProblem, options: BuildOptions = {}): BuiltModel {
+  const { problem } = resolved;
   const n = problem.intervalCount;
   const dt = problem.intervalHours;
   const { assets, fcr, afrr, imbalance: imbalanceInput } = problem;
@@ -175,7 +180,7 @@ export function buildModel(problem: ExtendedDispatchProblem, options: BuildOptio
   };
 }
 
-/** Rough sizes, so the builder rarely grows its buffers. */
+/** Upper estimates of the model's size, so the builder rarely grows its buffers. */
 function capacityOf(resolved: ResolvedProblem): { cols: number; rows: number; nonzeros: number } {
   const { problem } = resolved;
   const n = problem.intervalCount;
@@ -184,9 +189,13 @@ function capacityOf(resolved: ResolvedProblem): { cols: number; rows: number; no
   const reserves = problem.fcr !== undefined || problem.afrr !== undefined ? 1 : 0;
   const baseline = problem.imbalance?.baseline === 'free' ? 1 : 0;
   const imbalance = problem.imbalance === undefined ? 0 : 1;
+  const scenarios = resolved.risk === null ? 0 : resolved.scenarios.length;
   return {
-    cols: assets * ((3 + baseline * 3) * n + copies * (n + 1) + 24) + imbalance * 2 * n,
-    rows: assets * (copies * (3 * n + 2) + reserves * 2 * n + baseline * (n + 2)) + (2 + 2 * baseline + imbalance) * n,
-    nonzeros: assets * (copies * (8 * n) + reserves * 8 * n + baseline * 6 * n) + 4 * n + imbalance * (2 + 2 * assets * (1 + baseline)) * n,
+    // c, d, m (+ the copy's), SoC per copy, blocks; l, h, z; risk columns.
+    cols: assets * ((3 + 3 * baseline) * n + copies * (n + 1) + baseline * (n + 1) + 3 * reserves * n) + imbalance * 3 * n + 2 * scenarios + 1,
+    // balance, initial, terminal, mode rows per copy; headroom and energy rows; POI; deviation.
+    rows: assets * (copies * (3 * n + 2) + reserves * 4 * n + baseline * (3 * n + 2) + 2) + (2 + 2 * baseline + 3 * imbalance) * n + 3 * scenarios,
+    nonzeros:
+      assets * (copies * (8 * n + 2) + reserves * 24 * n + baseline * 8 * n) + 6 * assets * n * (1 + baseline) + imbalance * (2 + 2 * assets * (1 + baseline)) * n + scenarios * (scenarios + 4 * assets * n * (1 + baseline) + 6 * assets * n),
   };
 }

@@ -21,6 +21,12 @@ export interface DispatchStats {
   readonly solverMs: number;
   /** Achieved relative gap of the MILP; null when no MILP was solved. */
   readonly mipGap: number | null;
+  /**
+   * Added field: the last MILP's proven upper bound on the optimum in EUR (absent when only
+   * LPs ran). With a loose `mipRelGap` (say for a free-nomination oracle) `objectiveEur` may
+   * lie below the optimum by up to the gap; this bound never does.
+   */
+  readonly mipBoundEur?: number;
 }
 
 /**

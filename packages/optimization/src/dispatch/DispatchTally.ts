@@ -10,6 +10,7 @@ export class DispatchTally {
   private solverMs = 0;
   private binaryCount = 0;
   private mipGap: number | null = null;
+  private mipBound: number | undefined;
 
   constructor(
     private readonly solver: Solver,
@@ -23,6 +24,7 @@ export class DispatchTally {
     } else {
       this.milpSolves += 1;
       this.mipGap = result.mipGap ?? null;
+      this.mipBound = result.mipBound;
       this.binaryCount = model.integrality.reduce((sum, flag) => sum + (flag !== 0 ? 1 : 0), 0);
     }
     this.solverMs += result.solverMs;
@@ -52,6 +54,7 @@ export class DispatchTally {
       binaryCount: this.binaryCount,
       solverMs: this.solverMs,
       mipGap: this.mipGap,
+      ...(this.mipBound !== undefined ? { mipBoundEur: this.mipBound } : {}),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { UserError } from '@euroflex/config';
-import { buildModel } from '../buildModel';
+import { buildResolvedModel } from '../buildModel';
 import type { BuildOptions } from '../buildModel';
 import { IntervalMode } from '../components/battery/intervalMode';
 import { DeviationMode } from '../components/imbalance/deviationMode';
@@ -85,16 +85,15 @@ function solveWithModes(
   resolved: ResolvedProblem,
   modes: ExclusivityPlan,
 ): DispatchAttempt | { failure: ExtendedDispatchResult } {
-  const { problem } = resolved;
   if (!hasBinary(modes)) {
-    const lp = buildModel(problem, buildOptionsOf(modes));
+    const lp = buildResolvedModel(resolved, buildOptionsOf(modes));
     const result = tally.solve(lp.model);
     if (result.status !== 'optimal') {
       return { failure: tally.failure(result) };
     }
     return { parts: readPlan(resolved, lp.layout, result.x), modes, status: result.status, duals: poiDuals(lp.layout.poi, result) };
   }
-  const milp = buildModel(problem, buildOptionsOf(modes));
+  const milp = buildResolvedModel(resolved, buildOptionsOf(modes));
   const milpResult = tally.solve(milp.model);
   if (!milpResult.hasSolution) {
     return { failure: tally.failure(milpResult) };
@@ -106,7 +105,7 @@ function solveWithModes(
     baseline: modes.baseline?.map((m, a) => fixModes(m, readBinaryValues(layout.baseline?.[a].mode ?? null, x))) ?? null,
     deviation: modes.deviation === null ? null : fixDeviationModes(modes.deviation, readBinaryValues(layout.imbalance?.direction ?? null, x)),
   };
-  const lp = buildModel(problem, buildOptionsOf(fixed));
+  const lp = buildResolvedModel(resolved, buildOptionsOf(fixed));
   const result = tally.solve(lp.model);
   if (result.status !== 'optimal') {
     return { failure: tally.failure(result) };

@@ -9,7 +9,8 @@ export interface SolveOptions {
   readonly mipRelGap?: number;
   /**
    * Reuse the solver's persistent LP (and its optimal basis) when the new LP has the same
-   * matrix, changing only costs and bounds. Defaults to true. It cuts simplex iterations
+   * sense and sparsity pattern, changing costs, bounds and the coefficients whose values
+   * differ (at most a quarter of them; aFRR ratios, say). Defaults to true. It cuts simplex iterations
    * about 4x on daily backtests; the optimum is the same, but where the LP has ties the
    * chosen vertex can depend on earlier solves. Pass false for order-independent plans.
    */
@@ -29,6 +30,8 @@ export interface SolveResult {
   readonly rowDual?: Float64Array;
   /** Achieved relative MIP gap of a MILP; absent for LPs. */
   readonly mipGap?: number;
+  /** The MILP's proven bound on its optimum (an upper bound when maximising); absent for LPs. */
+  readonly mipBound?: number;
   /** Wall time inside HiGHS calls (model load, run, solution read), in milliseconds. */
   readonly solverMs: number;
   /** Simplex iterations (LP) or branch-and-bound nodes (MILP). */

@@ -133,12 +133,18 @@ class HighsSolver implements Solver {
       this.lpModel.options.set({ output_flag: false });
     }
     const hm = this.lpModel;
-    const warm = options.warmStart !== false && model.numCols > 0 && model.numRows > 0 && this.slot.matches(model);
-    if (warm) {
+    const changes = options.warmStart !== false && model.numCols > 0 && model.numRows > 0 ? this.slot.changesFor(model) : null;
+    if (changes !== null) {
       const cols = { kind: 'range', from: 0, to: model.numCols - 1 } as const;
       hm.changeColsCost(cols, model.colCost);
       hm.changeColsBounds(cols, model.colLower, model.colUpper);
       hm.changeRowsBounds({ kind: 'range', from: 0, to: model.numRows - 1 }, model.rowLower, model.rowUpper);
+      for (let i = 0; i < changes.rows.length; i++) {
+        hm.changeCoefficient(changes.rows[i], changes.cols[i], changes.values[i]);
+      }
+      if (changes.rows.length > 0) {
+        this.slot.store(model);
+      }
     } else {
       this.slot.clear();
       hm.passModel(toModelData(this.highs, model, false));

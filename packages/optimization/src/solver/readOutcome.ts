@@ -14,6 +14,7 @@ export function readOutcome(hm: Model, model: LinearModel, mip: boolean, started
   const objective = hasSolution ? hm.getObjectiveValue() : Number.NaN;
   const iterations = Number(hm.info.get(mip ? 'mip_node_count' : 'simplex_iteration_count'));
   const mipGap = mip ? Number(hm.info.get('mip_gap')) : undefined;
+  const mipBound = mip ? Number(hm.info.get('mip_dual_bound')) : undefined;
   const solverMs = performance.now() - started;
   return {
     status,
@@ -22,6 +23,7 @@ export function readOutcome(hm: Model, model: LinearModel, mip: boolean, started
     x: solution?.colValue ?? new Float64Array(model.numCols),
     ...(!mip && status === 'optimal' && solution !== undefined ? { rowDual: solution.rowDual } : {}),
     ...(mipGap !== undefined ? { mipGap } : {}),
+    ...(mipBound !== undefined && Number.isFinite(mipBound) ? { mipBound } : {}),
     solverMs,
     iterations: Math.max(0, iterations),
     ...(message !== undefined ? { message } : {}),

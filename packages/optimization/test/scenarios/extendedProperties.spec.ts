@@ -5,6 +5,7 @@ import { exclusivityPlan } from '../../src/dispatch/exclusivity';
 import { resolveProblem } from '../../src/dispatch/resolveProblem';
 import { extendedProblemArb } from '../support/extendedArbitraries';
 import type { Workflow } from '../support/extendedArbitraries';
+import { expectSameOptimum } from '../support/sameOptimum';
 import { sharedSolver } from '../support/sharedSolver';
 
 const solver = sharedSolver();
@@ -21,7 +22,7 @@ describe.each(WORKFLOWS)('properties of %s over random prices in [-500, 600] EUR
         const everywhere = solveDispatch(solver(), problem, { exclusivity: 'always_milp' });
         expect(everywhere.status).toBe('optimal');
         expect(checkPlanInvariants(problem, everywhere)).toEqual([]);
-        expect(lpFirst.objectiveEur).toBeCloseTo(everywhere.objectiveEur, 5);
+        expectSameOptimum(lpFirst.objectiveEur, everywhere.objectiveEur);
       }),
       { numRuns: 12 },
     );
@@ -34,7 +35,7 @@ describe.each(WORKFLOWS)('properties of %s over random prices in [-500, 600] EUR
         const plan = exclusivityPlan(resolveProblem(problem), true);
         const options = { modes: plan.battery, ...(plan.baseline !== null ? { baselineModes: plan.baseline } : {}), ...(plan.deviation !== null ? { deviationModes: plan.deviation } : {}) };
         const direct = solver().solve(buildModel(problem, options).model, { warmStart: false });
-        expect(result.objectiveEur).toBeCloseTo(direct.objective, 5);
+        expectSameOptimum(result.objectiveEur, direct.objective);
         if (problem.risk === undefined || problem.risk.mode === 'expected_value') {
           const t = result.terms;
           const sum = (t?.dayAheadEur ?? 0) + (t?.imbalanceEur ?? 0) + (t?.reserveCapacityEur ?? 0) + (t?.reserveActivationEur ?? 0) + (t?.reservePenaltyEur ?? 0) + (t?.degradationEur ?? 0);
@@ -65,7 +66,7 @@ describe('where no interval can pay for burning, no binary is needed', () => {
         const lp = solveDispatch(solver(), problem);
         expect(lp.stats.milpSolves).toBe(0);
         const milp = solveDispatch(solver(), problem, { exclusivity: 'always_milp' });
-        expect(milp.objectiveEur).toBeCloseTo(lp.objectiveEur, 5);
+        expectSameOptimum(milp.objectiveEur, lp.objectiveEur);
       }),
       { numRuns: 12 },
     );

@@ -32,6 +32,9 @@ describe('negative prices: never charge and discharge at once', () => {
     expect(result.stats.binaryCount).toBe(1);
     expect(result.stats.mipGap).toBeLessThanOrEqual(1e-6);
     expect(result.objectiveEur).toBeCloseTo(0.25 * (4 / 9) * 535.76, 6);
+    // The proven bound sits on the optimum (gap 1e-6); the LP's 70.715 EUR is far above it.
+    expect(result.stats.mipBoundEur).toBeGreaterThanOrEqual(result.objectiveEur - 1e-9);
+    expect(result.stats.mipBoundEur).toBeLessThanOrEqual(result.objectiveEur * (1 + 1e-6) + 1e-9);
     expect(result.assets[0].chargeMw[0]).toBeCloseTo(4 / 9, 9);
     expect(result.assets[0].dischargeMw[0]).toBe(0);
     expect(checkPlanInvariants(problem, result)).toEqual([]);
