@@ -114,6 +114,7 @@ describe('validateDispatchProblem', () => {
     ['a repeated scenario id', { scenarios: [{ id: 'a', weight: 0.5 }, { id: 'a', weight: 0.5 }] }, 'scenarios.1.id', 'duplicate_scenario'],
     ['a scenario price of a product the problem lacks', { scenarios: [{ id: 'a', weight: 1, fcrCapacityPriceEurPerMwH: two }] }, 'scenarios.0.fcrCapacityPriceEurPerMwH', 'unused_series'],
     ['a tail mass of 0', { risk: { mode: 'cvar', lambda: 1, tailMass: 0 } }, 'risk.tailMass', 'invalid_value'],
+    ['an unknown risk mode', { risk: { mode: 'cvar_lite' as 'cvar', lambda: 1, tailMass: 0.05 } }, 'risk.mode', 'invalid_value'],
   ])('reports %s', (_label, patch, path, code) => {
     expect(validateDispatchProblem({ ...valid, ...patch })).toContainEqual(expect.objectContaining({ path, code }));
   });

@@ -78,6 +78,9 @@ export function validateExtensions(problem: ExtendedDispatchProblem, issue: Issu
     checkScenarios(problem, issue);
   }
   if (risk !== undefined) {
+    if (!['expected_value', 'downside_penalty', 'cvar'].includes(risk.mode)) {
+      issue('risk.mode', 'invalid_value', `risk.mode must be expected_value, downside_penalty or cvar, got ${String(risk.mode)}`);
+    }
     if (!(risk.lambda >= 0) || !Number.isFinite(risk.lambda)) {
       issue('risk.lambda', 'invalid_value', `risk.lambda must be a finite number >= 0, got ${risk.lambda}`);
     }
