@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { cli } from './run';
+
+const REPO = resolve(__dirname, '../../..');
+const REFERENCE = join(REPO, 'examples/reference');
+
+/** A variant of a reference config in a temp folder (data paths made absolute). */
+function variant(relative: string, edit: (doc: Record<string, unknown>) => void): string {
+  const original = join(REFERENCE, relative);
+  const doc = parse(readFileSync(original, 'utf8')) as Record<string, unknown>;
+  for (const entry of Object.values(doc.data as Record<string, { actual_path: string }>)) {
+    entry.actual_path = resolve(original, '..', entry.actual_path);
+  }
+  edit(doc);
+  const file = join(mkdtempSync(join(tmpdir(), 'euroflex-bad-')), 'config.yaml');
+  writeFileSync(file, stringify(doc));
+  return file;
+}
+
+describe('bad input gets a clear error naming the field', () => {
+  it('a reserve workflow without its series', async () => {
+    const file = variant('tests/fixtures/example_configs/reserve/belgium_da_plus_fcr_base.yaml', (doc) => {
+      delete (doc.data as Record<string, unknown>).fcr_capacity;
+    });
+    const result = await cli('validate-config', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/data\.fcr_capacity|FCR capacity actual input is required/);
+  });
+
+  it('a reserve workflow without its block', async () => {
+    const file = variant('tests/fixtures/example_configs/reserve/belgium_da_plus_afrr_base.yaml', (doc) => {
+      delete doc.afrr;
+    });
+    const result = await cli('validate-config', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('afrr configuration block is required for da_plus_afrr');
+  });
+
+  it('a block length that does not divide the day', async () => {
+    const file = variant('tests/fixtures/example_configs/reserve/belgium_da_plus_fcr_base.yaml', (doc) => {
+      (doc.fcr as Record<string, unknown>).block_minutes = 135;
+    });
+    const result = await cli('validate-config', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('fcr.block_minutes');
+  });
+
+  it('a portfolio da_plus_imbalance is supported now: it validates and runs', async () => {
+    const file = variant('tests/fixtures/example_configs/basic/belgium_portfolio_da_only_base.yaml', (doc) => {
+      doc.workflow = 'da_plus_imbalance';
+      (doc.data as Record<string, unknown>).imbalance = { actual_path: join(REFERENCE, 'examples/data/belgium_imbalance_prices.csv') };
+    });
+    expect((await cli('validate-config', file)).code).toBe(0);
+    const run = await cli('backtest', file, '--out', mkdtempSync(join(tmpdir(), 'euroflex-out-')), '--json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ run_scope: 'portfolio', base_workflow: 'da_plus_imbalance' });
+  });
+
+  it('a scenario set whose weights do not sum to 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'euroflex-scen-'));
+    const module = join(dir, 'bad_weights.mjs');
+    writeFileSync(
+      module,
+      `export class BadWeights {
+  forecast(request) {
+    const n = request.deliveryInstantsMs.length;
+    const values = new Array(n).fill(50);
+    return { scenarios: [{ id: 'low', weight: 0.5, values }, { id: 'high', weight: 0.4, values }] };
+  }
+}
+`,
+    );
+    const file = variant('tests/fixtures/example_configs/basic/belgium_da_only_base.yaml', (doc) => {
+      doc.forecast_provider = { name: 'custom_module', mode: 'scenario_bundle', module_path: module, class_name: 'BadWeights' };
+    });
+    const result = await cli('backtest', file, '--out', dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/weights/i);
+    expect(result.stderr).toContain('0.9');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
