@@ -110,6 +110,9 @@ export function buildProblem(context: EngineContext, spec: ProblemSpec): Extende
       baseline: spec.baseline,
       surplusPriceEurPerMwh: spec.prices.imbalance.surplusEurPerMwh,
       shortagePriceEurPerMwh: spec.prices.imbalance.shortageEurPerMwh,
+      // The joint nomination is a commercial position: its copy may net charge and discharge
+      // within an interval, which keeps the daily model an LP (docs/backtesting.md).
+      ...(spec.baseline === 'free' ? { baselineExclusivity: 'relaxed' as const } : {}),
     };
   }
   return withReserves;

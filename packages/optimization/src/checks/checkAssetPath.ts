@@ -17,6 +17,7 @@ export function checkPower(
   dischargeMw: Float64Array,
   reserves: IntervalReserves | null,
   add: ViolationSink,
+  exclusive = true,
 ): void {
   for (let t = 0; t < chargeMw.length; t++) {
     const power = asset.powerLimitMw[t];
@@ -27,7 +28,7 @@ export function checkPower(
         add('power_limit', label, t, value, power, `${label}: ${side} ${value} MW in interval ${t} is outside [0, ${power}] MW`);
       }
     }
-    if (c > OVERLAP_EPS_MW && d > OVERLAP_EPS_MW) {
+    if (exclusive && c > OVERLAP_EPS_MW && d > OVERLAP_EPS_MW) {
       add('simultaneous_charge_discharge', label, t, c, d, `${label}: charges ${c} MW and discharges ${d} MW in interval ${t}`);
     }
     if (reserves !== null) {

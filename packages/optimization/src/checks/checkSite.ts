@@ -31,7 +31,7 @@ export function checkSite(problem: ExtendedDispatchProblem, plan: PlanUnderCheck
     baselineMw = split.baselineMw;
     problem.assets.forEach((asset, a) => {
       const label = `${copy[a].id} (baseline)`;
-      checkPower(asset, label, copy[a].chargeMw, copy[a].dischargeMw, null, add);
+      checkPower(asset, label, copy[a].chargeMw, copy[a].dischargeMw, null, add, input.baselineExclusivity !== 'relaxed');
       checkSocPath(asset, label, problem.intervalHours, problem.terminalSoc, copy[a].chargeMw, copy[a].dischargeMw, copy[a].socMwh, null, add);
     });
     checkPoi(problem, copy, null, 'baseline ', add);

@@ -113,6 +113,13 @@ export interface ImbalanceInput {
   readonly baseline: Float64Array | 'free';
   readonly surplusPriceEurPerMwh: Float64Array;
   readonly shortagePriceEurPerMwh: Float64Array;
+  /**
+   * Free baseline only. `exact` (default): the nomination copy never charges and discharges
+   * one asset at once (binaries where it could pay). `relaxed`: it may, so the model stays
+   * an LP: the nomination is a commercial position, and the relaxation is still an upper
+   * bound of every two-stage run (the exact copy's MILP can take tens of seconds a day).
+   */
+  readonly baselineExclusivity?: 'exact' | 'relaxed';
 }
 
 /** Fixed energy (revision locks, the running interval of a rebalance): NaN = free. */

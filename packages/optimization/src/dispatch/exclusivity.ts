@@ -118,7 +118,7 @@ export function exclusivityPlan(resolved: ResolvedProblem, everywhere: boolean):
   });
   const imbalance = problem.imbalance;
   let baseline: Uint8Array[] | null = null;
-  if (imbalance?.baseline === 'free') {
+  if (imbalance?.baseline === 'free' && imbalance.baselineExclusivity !== 'relaxed') {
     const dayAhead = lowestDayAhead(resolved);
     baseline = problem.assets.map((asset) => {
       const threshold = burnThresholdEurPerMwh({ ...asset, degradationEurPerMwh: 0 }) + BURN_PRICE_TOLERANCE_EUR_PER_MWH;
