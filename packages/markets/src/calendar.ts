@@ -95,18 +95,32 @@ export function localDateOf(instantMs: number, timezone: string): string {
 const HOUR_MS = 3_600_000;
 const offsetCache = new Map<string, Map<number, number>>();
 
+let lastZone = '';
+let lastHour = Number.NaN;
+let lastOffset = 0;
+
 /** UTC offset in minutes of `timezone` at `instantMs` (memoised per UTC hour: offsets change on the hour). */
 export function offsetMinutesAt(instantMs: number, timezone: string): number {
+  const hourIndex = Math.floor(instantMs / HOUR_MS);
+  if (hourIndex === lastHour && timezone === lastZone) {
+    return lastOffset;
+  }
+  lastOffset = zoneOffset(hourIndex, timezone);
+  lastHour = hourIndex;
+  lastZone = timezone;
+  return lastOffset;
+}
+
+function zoneOffset(hourIndex: number, timezone: string): number {
   let zone = offsetCache.get(timezone);
   if (zone === undefined) {
     zone = new Map();
     offsetCache.set(timezone, zone);
   }
-  const hour = Math.floor(instantMs / HOUR_MS);
-  let offset = zone.get(hour);
+  let offset = zone.get(hourIndex);
   if (offset === undefined) {
-    offset = DateTime.fromMillis(hour * HOUR_MS, { zone: timezone }).offset;
-    zone.set(hour, offset);
+    offset = DateTime.fromMillis(hourIndex * HOUR_MS, { zone: timezone }).offset;
+    zone.set(hourIndex, offset);
   }
   return offset;
 }

@@ -12,12 +12,14 @@ import {
   type SeriesName,
   SERIES_NAMES,
 } from '@euroflex/config';
-import { createProviderAsync } from '@euroflex/forecasts';
+import { createProviderAsync, type ForecastProvider, type ForecastProviderSpec } from '@euroflex/forecasts';
 import { activeAssumptions, gateLocal, loadMarketData, localDatesBetween, marketAdapter, publicationRules } from '@euroflex/markets';
 import { createSolver, type Solver } from '@euroflex/optimization';
 import { assetModels } from '../engine/assetModels';
 import type { BacktestRun } from '../engine/backtestRun';
 import { oracleTolerance, runOracle, walkIsOracle } from '../engine/oracle';
+import type { OracleResult } from '../engine/oracle';
+import type { WalkForwardResult } from '../engine/walkForward';
 import { settleRun, settlementTotals } from '../engine/settlement';
 import { buildSummary, type RunSummary } from '../engine/summary';
 import type { EngineContext } from '../engine/types';
@@ -102,6 +104,18 @@ export function historyDaysFor(provider: ProviderName): number {
   return provider === 'persistence' ? 1 : 0;
 }
 
+/** The walk-forward and its oracle (reused when the walk itself is the oracle). */
+async function runDecisions(
+  context: EngineContext,
+  provider: ForecastProvider,
+  options: BacktestOptions,
+): Promise<{ walk: WalkForwardResult; oracle: OracleResult; walkedAt: number; oracleAt: number }> {
+  const walk = await runWalkForward(context, provider, { onDay: options.onProgress });
+  const walkedAt = performance.now();
+  const oracle = await runOracle(context, provider.auditable ? undefined : walk);
+  return { walk, oracle, walkedAt, oracleAt: performance.now() };
+}
+
 function defaultRandomHex6(): string {
   return Math.floor(Math.random() * 0x1000000)
     .toString(16)
@@ -141,16 +155,17 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
     historyDays: historyDaysFor(config.forecast_provider.name),
   });
   const fp = config.forecast_provider;
+  const providerSpec: ForecastProviderSpec = {
+    name: fp.name,
+    mode: fp.mode,
+    files: forecastFiles(config),
+    ...(fp.scenario_id ? { scenarioId: fp.scenario_id } : {}),
+    modulePath: fp.module_path,
+    className: fp.class_name,
+    initKwargs: fp.init_kwargs,
+  };
   const provider = await createProviderAsync(
-    {
-      name: fp.name,
-      mode: fp.mode,
-      files: forecastFiles(config),
-      ...(fp.scenario_id ? { scenarioId: fp.scenario_id } : {}),
-      modulePath: fp.module_path,
-      className: fp.class_name,
-      initKwargs: fp.init_kwargs,
-    },
+    providerSpec,
     market.series,
     { marketId: config.market.id, timezone },
     { allowCustomModule: options.allowCustomModule ?? true },
@@ -172,10 +187,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
     dates: localDatesBetween(config.timing.delivery_start_date, config.timing.delivery_end_date),
     debugChecks: options.debugChecks ?? false,
   };
-  const walk = await runWalkForward(context, provider, { onDay: options.onProgress });
-  const walkedAt = performance.now();
-  const oracle = await runOracle(context, provider.auditable ? undefined : walk);
-  const oracleAt = performance.now();
+  const { walk, oracle, walkedAt, oracleAt } = await runDecisions(context, provider, options);
   const settlement = settleRun(walk.days, context);
   const settledAt = performance.now();
 
