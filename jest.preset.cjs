@@ -26,4 +26,5 @@ module.exports = (displayName, dir) => ({
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
+  setupFiles: [require('node:path').join(__dirname, 'jest.setup.cjs')],
 });

@@ -163,6 +163,20 @@ class HighsSolver implements Solver {
       hm.zeroAllClocks();
     }
     hm.run();
+    const outcome = readOutcome(hm, model, false, started);
+    if (changes === null || outcome.status === 'optimal') {
+      return outcome;
+    }
+    // A warm restart that does not end optimal is retried from scratch: the status must
+    // describe the model, not the basis it happened to start from.
+    this.slot.clear();
+    hm.passModel(toModelData(this.highs, model, false));
+    hm.clearSolver();
+    this.slot.store(model);
+    if (timeLimit < NO_TIME_LIMIT_S) {
+      hm.zeroAllClocks();
+    }
+    hm.run();
     return readOutcome(hm, model, false, started);
   }
 
