@@ -310,6 +310,8 @@ export async function runDay(
     record('day_ahead_nomination', daId, dayAheadGateMs, 0, n, nomination, undefined);
   }
   const plan = copyPlan(nomination);
+  const poiImportDual = Float64Array.from(nomination.duals?.poiImportEurPerMw ?? new Float64Array(n));
+  const poiExportDual = Float64Array.from(nomination.duals?.poiExportEurPerMw ?? new Float64Array(n));
   const nominationMw = joint
     ? (nomination.imbalance?.baselineAssetsMw ?? []).map((values) => Float64Array.from(values))
     : plan.chargeMw.map((charge, a) => Float64Array.from(charge, (c, t) => plan.dischargeMw[a][t] - c));
@@ -356,6 +358,10 @@ export async function runDay(
         plan.dischargeMw[a].set(asset.dischargeMw, start);
         plan.socMwh[a].set(asset.socMwh, start);
       });
+      if (result.duals) {
+        poiImportDual.set(result.duals.poiImportEurPerMw, start);
+        poiExportDual.set(result.duals.poiExportEurPerMw, start);
+      }
       imbalanceUsed?.set(forecastImb.values, start);
       for (const [column, values] of Object.entries(forecastImb.extra)) {
         imbalanceExtraUsed[column]?.set(values, start);
@@ -379,7 +385,7 @@ export async function runDay(
   }
   const assets = replayDay(context, instantsMs, plan, nominationMw, series, realizedStartSocMwh);
   return {
-    day: { date, instantsMs, assets, series, decisions, snapshots },
+    day: { date, instantsMs, assets, series, poiImportDualEurPerMw: poiImportDual, poiExportDualEurPerMw: poiExportDual, decisions, snapshots },
     plannedEndSocMwh: plan.socMwh.map((soc) => soc[n]),
     realizedEndSocMwh: assets.map((asset) => asset.socMwh[n]),
     stats,

@@ -106,7 +106,7 @@ function oracleHorizon(
   instantsMs: Float64Array,
   startSocMwh: readonly number[],
   id: string,
-): { result: ExtendedDispatchResult; series: Partial<Record<SeriesName, DaySeries>>; assets: ExecutedDay['assets'] } {
+): { result: ExtendedDispatchResult; series: Partial<Record<SeriesName, DaySeries>>; assets: ExecutedDay['assets']; duals: [Float64Array, Float64Array] } {
   const series = actualSeries(context, instantsMs);
   const imbalance = context.workflow === 'da_plus_imbalance';
   const cap = context.config.degradation.max_cycles_per_day;
@@ -135,7 +135,9 @@ function oracleHorizon(
     ? (result.imbalance?.baselineAssetsMw ?? []).map((b) => Float64Array.from(b))
     : plan.chargeMw.map((c, a) => Float64Array.from(c, (value, t) => plan.dischargeMw[a][t] - value));
   const assets = replayDay(context, instantsMs, plan, nomination, series, startSocMwh);
-  return { result, series, assets };
+  const n = instantsMs.length;
+  const duals: [Float64Array, Float64Array] = [result.duals?.poiImportEurPerMw ?? new Float64Array(n), result.duals?.poiExportEurPerMw ?? new Float64Array(n)];
+  return { result, series, assets, duals };
 }
 
 /**
@@ -164,9 +166,9 @@ export async function runOracle(context: EngineContext, perfectForesightRun?: Wa
     let start = initial;
     for (const date of context.dates) {
       const instantsMs = localDayGrid(date, context.timezone);
-      const { result, series, assets } = oracleHorizon(context, instantsMs, start, `oracle-${date}`);
+      const { result, series, assets, duals } = oracleHorizon(context, instantsMs, start, `oracle-${date}`);
       count(result);
-      days.push({ date, instantsMs, assets, series, decisions: [], snapshots: [] });
+      days.push({ date, instantsMs, assets, series, poiImportDualEurPerMw: duals[0], poiExportDualEurPerMw: duals[1], decisions: [], snapshots: [] });
       start = context.model.switches.soc_carry === 'carry' ? assets.map((a) => a.socMwh[a.socMwh.length - 1]) : initial;
     }
   } else {
@@ -177,7 +179,7 @@ export async function runOracle(context: EngineContext, perfectForesightRun?: Wa
       instantsMs.set(grid, offset);
       offset += grid.length;
     }
-    const { result, series, assets } = oracleHorizon(context, instantsMs, initial, 'oracle-joint');
+    const { result, series, assets, duals } = oracleHorizon(context, instantsMs, initial, 'oracle-joint');
     count(result);
     offset = 0;
     grids.forEach((grid, d) => {
@@ -213,6 +215,8 @@ export async function runOracle(context: EngineContext, perfectForesightRun?: Wa
             : {}),
         })),
         series: daySeries,
+        poiImportDualEurPerMw: duals[0].subarray(offset, end),
+        poiExportDualEurPerMw: duals[1].subarray(offset, end),
         decisions: [],
         snapshots: [],
       });

@@ -97,6 +97,12 @@ export interface ExecutedDay {
   readonly instantsMs: Float64Array;
   readonly assets: readonly ExecutedAsset[];
   readonly series: Readonly<Partial<Record<SeriesName, DaySeries>>>;
+  /**
+   * Shadow prices of the POI rows (EUR per MW of limit per interval) in the decision that set
+   * each interval: > 0 where the shared connection bound the plan and cost money.
+   */
+  readonly poiImportDualEurPerMw: Float64Array;
+  readonly poiExportDualEurPerMw: Float64Array;
   readonly decisions: readonly DecisionRecord[];
   readonly snapshots: readonly SnapshotRecord[];
 }

@@ -60,7 +60,17 @@ function identity(run: BacktestRun, count: number): Column[] {
   ];
 }
 
-type Flow = 'chargeMw' | 'dischargeMw' | 'netExportMw' | 'nominationMw' | 'socStartMwh' | 'socMwh' | 'plannedSocMwh' | 'powerLimitMw';
+type Flow =
+  | 'chargeMw'
+  | 'dischargeMw'
+  | 'plannedChargeMw'
+  | 'plannedDischargeMw'
+  | 'netExportMw'
+  | 'nominationMw'
+  | 'socStartMwh'
+  | 'socMwh'
+  | 'plannedSocMwh'
+  | 'powerLimitMw';
 type ReserveFlow = 'fcrMw' | 'afrrUpMw' | 'afrrDownMw' | 'afrrUpDeliveredMwh' | 'afrrDownDeliveredMwh';
 
 /** Reserve columns of the workflow, in table order, with their table names. */
@@ -84,6 +94,8 @@ function assetFlows(run: BacktestRun, a: number): Record<Flow, Float64Array> & P
     chargeMw,
     dischargeMw,
     netExportMw,
+    plannedChargeMw: gather(run, (day, i) => day.assets[i].plannedChargeMw, a),
+    plannedDischargeMw: gather(run, (day, i) => day.assets[i].plannedDischargeMw, a),
     nominationMw: gather(run, (day, i) => day.assets[i].nominationMw, a),
     socStartMwh: gather(run, (day, i) => day.assets[i].socMwh, a),
     socMwh: gather(run, (day, i) => day.assets[i].socMwh.subarray(1), a),
@@ -166,6 +178,8 @@ export function siteDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): Ta
     ...reserves,
     num('poi_import_limit_mw', new Float64Array(n).fill(run.config.site.poi_import_limit_mw)),
     num('poi_export_limit_mw', new Float64Array(n).fill(run.config.site.poi_export_limit_mw)),
+    num('poi_import_dual_eur_per_mw', gather(run, (day) => day.poiImportDualEurPerMw, 0)),
+    num('poi_export_dual_eur_per_mw', gather(run, (day) => day.poiExportDualEurPerMw, 0)),
     ...priceColumns(run),
     ...settlementColumns(run.settlement.site),
   ]);
@@ -194,6 +208,8 @@ export function assetDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): T
     num('discharge_mw', concat((b) => b.flows.dischargeMw)),
     num('net_export_mw', concat((b) => b.flows.netExportMw)),
     num('nomination_mw', concat((b) => b.flows.nominationMw)),
+    num('planned_charge_mw', concat((b) => b.flows.plannedChargeMw)),
+    num('planned_discharge_mw', concat((b) => b.flows.plannedDischargeMw)),
     num('soc_start_mwh', concat((b) => b.flows.socStartMwh)),
     num('soc_mwh', concat((b) => b.flows.socMwh)),
     num('planned_soc_mwh', concat((b) => b.flows.plannedSocMwh)),

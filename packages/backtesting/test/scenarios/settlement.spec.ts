@@ -86,7 +86,7 @@ function afrrDay(cfg: EuroflexConfig, downMw: number, downRatio: number, downPri
     afrrDownMw: [f(downMw, downMw)],
   };
   const assets = replayDay(ctx, instants, plan, [f(0, 0)], series, [socStart]);
-  return { date: '2025-06-17', instantsMs: instants, assets, series, decisions: [], snapshots: [] };
+  return { date: '2025-06-17', instantsMs: instants, assets, series, poiImportDualEurPerMw: f(0, 0), poiExportDualEurPerMw: f(0, 0), decisions: [], snapshots: [] };
 }
 
 describe('settlement, by hand', () => {
@@ -141,6 +141,8 @@ describe('settlement, by hand', () => {
       date: '2025-06-17',
       instantsMs: instants,
       series: { day_ahead: same(f(50, 50)), imbalance },
+      poiImportDualEurPerMw: f(0, 0),
+      poiExportDualEurPerMw: f(0, 0),
       decisions: [],
       snapshots: [],
       assets: [
