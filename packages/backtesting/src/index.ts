@@ -24,3 +24,7 @@ export * from './engine/replay';
 export * from './engine/rainflow';
 export * from './engine/workflowSeries';
 export * from './engine/forecastFor';
+export * from './reasons/reasonCodes';
+export * from './reasons/priceSignal';
+export * from './reasons/assignReasonCodes';
+export type { AssetReasonInput, ReasonCodeInput } from './reasons/reasonInput';
