@@ -1,0 +1,181 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { DataError, UserError, type LabIssue } from '@euroflex/config';
+import type { RunSummary } from '@euroflex/backtesting';
+import { readRunCsv, type RunTable } from './readRunCsv';
+import { assetBandsOf, type RunAssetBand } from './readRunAssets';
+
+/** Tables a run directory may hold (`docs/artifacts.md`); revision runs add the last four. */
+export const RUN_TABLE_NAMES = [
+  'site_dispatch',
+  'asset_dispatch',
+  'asset_pnl_attribution',
+  'settlement_breakdown',
+  'decision_log',
+  'forecast_snapshots',
+  'baseline_schedule',
+  'revision_schedule',
+  'schedule_lineage',
+  'reconciliation_breakdown',
+] as const;
+export type RunTableName = (typeof RUN_TABLE_NAMES)[number];
+
+/**
+ * `summary.json` as written by `@euroflex/backtesting` (its `RunSummary`), plus whatever
+ * later versions add (reason-code counts, reconciliation, ...).
+ */
+export type RunSummaryFile = RunSummary & Readonly<Record<string, unknown>>;
+
+/**
+ * A run directory opened for reading. Only `summary.json` is read at once; tables are
+ * read from their CSV on first use and kept.
+ */
+export interface RunDirectory {
+  /** Absolute path of the run directory. */
+  readonly dir: string;
+  /** `summary.run_id`. */
+  readonly runId: string;
+  readonly summary: RunSummaryFile;
+  /** `config_snapshot.yaml` parsed (the resolved config), or undefined when absent. */
+  readonly configSnapshot: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * Assets in config order with their effective SoC band (after headroom) from the config
+   * snapshot. Throws a DataError when the snapshot is missing or lacks a battery field.
+   */
+  readonly assets: readonly RunAssetBand[];
+  /** Tables present (a `<name>.csv` exists), in `RUN_TABLE_NAMES` order, then any others sorted. */
+  readonly tableNames: readonly string[];
+  /** Series under `normalized_inputs/`, sorted. */
+  readonly inputNames: readonly string[];
+  /** `reconciliation_summary.json` (revision runs), or undefined. */
+  readonly reconciliationSummary: Readonly<Record<string, unknown>> | undefined;
+  hasTable(name: string): boolean;
+  /** The table; a DataError naming the run directory when it is absent. */
+  table(name: string): RunTable;
+  /** The table, or undefined when the run did not write it. */
+  optionalTable(name: string): RunTable | undefined;
+  /** A normalized input series (`normalized_inputs/<series>.csv`). */
+  inputTable(series: string): RunTable;
+}
+
+const REQUIRED_STRINGS = ['run_id', 'market_id', 'workflow', 'run_scope'] as const;
+const REQUIRED_NUMBERS = ['total_pnl_eur', 'expected_total_pnl_eur'] as const;
+
+function readJsonObject(file: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new DataError([{ path: '', code: 'invalid_json', message: `not valid JSON (${(error as Error).message})`, file }], file);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new DataError([{ path: '', code: 'invalid_json', message: 'expected a JSON object', file }], file);
+  }
+  return value as Record<string, unknown>;
+}
+
+function checkSummary(summary: Record<string, unknown>, file: string): void {
+  const issues: LabIssue[] = [];
+  for (const key of REQUIRED_STRINGS) {
+    if (typeof summary[key] !== 'string') {
+      issues.push({ path: key, code: 'missing_field', message: `expected a string ${key}; the file is damaged or not a euroflex summary`, file });
+    }
+  }
+  for (const key of REQUIRED_NUMBERS) {
+    if (typeof summary[key] !== 'number') {
+      issues.push({ path: key, code: 'missing_field', message: `expected a number ${key}; the file is damaged or not a euroflex summary`, file });
+    }
+  }
+  if (issues.length > 0) {
+    throw new DataError(issues, file);
+  }
+}
+
+function csvNames(dir: string): string[] {
+  if (!existsSync(dir)) {
+    return [];
+  }
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.csv'))
+    .map((name) => name.slice(0, -4))
+    .sort();
+}
+
+function orderTables(names: readonly string[]): string[] {
+  const known = RUN_TABLE_NAMES.filter((name) => names.includes(name));
+  const others = names.filter((name) => !(RUN_TABLE_NAMES as readonly string[]).includes(name));
+  return [...known, ...others];
+}
+
+/**
+ * Open a run directory (`<root>/<run id>/`, docs/artifacts.md). Fails with a UserError
+ * when the path is not a finished run (no `summary.json`; a `.tmp-*` folder is a run
+ * that never completed) and with a DataError when `summary.json` lacks its identity.
+ */
+export function readRunDirectory(path: string): RunDirectory {
+  const dir = resolve(path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UserError(`${dir} is not a directory: pass a run directory (<artifacts root>/<run id>)`);
+  }
+  const summaryFile = join(dir, 'summary.json');
+  if (!existsSync(summaryFile)) {
+    const hint = basename(dir).startsWith('.tmp-') ? ' (a .tmp-* folder is a run that never completed)' : '';
+    throw new UserError(`${dir} is not a finished run directory: it has no summary.json${hint}`);
+  }
+  const summary = readJsonObject(summaryFile);
+  checkSummary(summary, summaryFile);
+  const snapshotFile = join(dir, 'config_snapshot.yaml');
+  const configSnapshot = existsSync(snapshotFile) ? (parseYaml(readFileSync(snapshotFile, 'utf8')) as Record<string, unknown>) : undefined;
+  const reconciliationFile = join(dir, 'reconciliation_summary.json');
+  const reconciliationSummary = existsSync(reconciliationFile) ? readJsonObject(reconciliationFile) : undefined;
+  const tableNames = orderTables(csvNames(dir));
+  const inputNames = csvNames(join(dir, 'normalized_inputs'));
+  const tables = new Map<string, RunTable>();
+  let assets: readonly RunAssetBand[] | undefined;
+  const optionalTable = (name: string): RunTable | undefined => {
+    const cached = tables.get(name);
+    if (cached) {
+      return cached;
+    }
+    if (!tableNames.includes(name)) {
+      return undefined;
+    }
+    const table = readRunCsv(join(dir, `${name}.csv`), name);
+    tables.set(name, table);
+    return table;
+  };
+  return {
+    dir,
+    runId: summary.run_id as string,
+    summary: summary as RunSummaryFile,
+    configSnapshot,
+    get assets() {
+      assets ??= assetBandsOf(configSnapshot, snapshotFile);
+      return assets;
+    },
+    tableNames,
+    inputNames,
+    reconciliationSummary,
+    hasTable: (name) => tableNames.includes(name),
+    optionalTable,
+    table(name) {
+      const table = optionalTable(name);
+      if (table === undefined) {
+        const file = join(dir, `${name}.csv`);
+        throw new DataError([{ path: '', code: 'missing_table', message: `the run directory has no ${name}.csv`, file }], file);
+      }
+      return table;
+    },
+    inputTable(series) {
+      const key = `normalized_inputs/${series}`;
+      const cached = tables.get(key);
+      if (cached) {
+        return cached;
+      }
+      const table = readRunCsv(join(dir, 'normalized_inputs', `${series}.csv`), series);
+      tables.set(key, table);
+      return table;
+    },
+  };
+}
