@@ -9,6 +9,7 @@ describe('docs/artifacts.md', () => {
     'tests/fixtures/example_configs/reserve/belgium_portfolio_da_plus_fcr_base.yaml',
     'tests/fixtures/example_configs/reserve/belgium_portfolio_da_plus_afrr_base.yaml',
     'tests/fixtures/example_configs/basic/netherlands_da_plus_imbalance_base.yaml',
+    'examples/configs/canonical/belgium_full_stack.yaml',
   ])('documents every column of every table and every summary field of %s', async (config) => {
     const doc = readFileSync(join(REPO, 'docs/artifacts.md'), 'utf8');
     const { run, summary } = await backtest(join(REFERENCE, config), { dryRun: true, provider: 'persistence' });

@@ -1,5 +1,6 @@
 import type { EuroflexConfig, ResolvedModel } from '@euroflex/config';
 import type { OracleResult } from './oracle';
+import type { Reconciliation } from './reconciliation';
 import type { RunSettlement } from './settlement';
 import type { EngineContext, ExecutedDay, WalkForwardStats } from './types';
 
@@ -27,6 +28,10 @@ export interface BacktestRun {
   readonly days: readonly ExecutedDay[];
   readonly stats: WalkForwardStats;
   readonly settlement: RunSettlement;
+  /** The baseline (day-ahead decision) plans settled at their forecasts: revision and imbalance runs. */
+  readonly baselineSettlement?: RunSettlement;
+  /** Inline reconciliation: revision and imbalance runs. */
+  readonly reconciliation?: Reconciliation;
   readonly oracle: OracleResult;
   readonly timings: RunTimings;
 }

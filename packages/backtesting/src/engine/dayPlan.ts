@@ -5,8 +5,9 @@ import type { ExtendedDispatchProblem, ExtendedDispatchResult, ScenarioInput } f
 import { forecastFor, type SeriesForecast } from './forecastFor';
 import { buildProblem, type LockedReserves, type PlanningPrices } from './problem';
 import { replayDay } from './replay';
+import { reviseWindow, skippedRevision } from './revision';
 import { solveDay } from './solveDay';
-import type { DaySeries, DecisionRecord, DecisionType, EngineContext, ExecutedDay, SnapshotRecord, WalkForwardStats } from './types';
+import type { DaySeries, DecisionRecord, DecisionType, EngineContext, ExecutedDay, RevisionRecord, SnapshotRecord, WalkForwardStats } from './types';
 import { ACTIVATION_SERIES, CAPACITY_SERIES, reserveProductOf, workflowSeries } from './workflowSeries';
 
 /** The plan being built for one day: per asset flows, SoC and reserves, spliced by rebalances. */
@@ -229,7 +230,7 @@ export async function runDay(
       decisionTimeMs,
       deliveryDate: date,
       horizonStartMs: instantsMs[startIndex],
-      horizonEndMs,
+      horizonEndMs: decisionType === 'revision' ? instantsMs[startIndex + lockedIntervals - 1] + INTERVAL_MS : horizonEndMs,
       lockedIntervals,
       scheduleVersion: decisionType === 'imbalance_rebalance' ? 'rebalance' : 'baseline',
       status: source.status,
@@ -319,17 +320,43 @@ export async function runDay(
     throw new Error(`decision ${daId}: the joint nomination has no per-asset baseline`);
   }
 
-  // 3. Imbalance rebalances: deviate from the nomination against imbalance forecasts.
-  const imbalanceUsed = imbalanceWorkflow ? Float64Array.from(latest.get('imbalance')?.values ?? []) : undefined;
-  const imbalanceExtraUsed: Record<string, Float64Array> = {};
-  for (const [column, values] of Object.entries(latest.get('imbalance')?.extra ?? {})) {
-    imbalanceExtraUsed[column] = Float64Array.from(values);
+  // The forecasts the final plan uses per interval, spliced by rebalances and revisions.
+  const used = new Map<SeriesName, { values: Float64Array; extra: Record<string, Float64Array> }>();
+  for (const [name, value] of latest) {
+    const extra: Record<string, Float64Array> = {};
+    for (const [column, values] of Object.entries(value.extra)) {
+      extra[column] = Float64Array.from(values);
+    }
+    used.set(name, { values: Float64Array.from(value.values), extra });
   }
-  if (imbalanceWorkflow) {
+  const splice = (name: SeriesName, forecast: SeriesForecast, start: number) => {
+    const target = used.get(name);
+    if (target) {
+      target.values.set(forecast.values, start);
+      for (const [column, values] of Object.entries(forecast.extra)) {
+        target.extra[column]?.set(values, start);
+      }
+    }
+  };
+  const siteNomination = new Float64Array(n);
+  nominationMw.forEach((values) => values.forEach((v, t) => (siteNomination[t] += v)));
+  const baseline = {
+    decisionId: daId,
+    decisionTimeMs: dayAheadGateMs,
+    assets: plan.chargeMw.map((_, a) => ({
+      chargeMw: Float64Array.from(plan.chargeMw[a]),
+      dischargeMw: Float64Array.from(plan.dischargeMw[a]),
+      socMwh: Float64Array.from(plan.socMwh[a]),
+      ...(plan.fcrMw ? { fcrMw: plan.fcrMw[a] } : {}),
+      ...(plan.afrrUpMw ? { afrrUpMw: plan.afrrUpMw[a], afrrDownMw: plan.afrrDownMw?.[a] } : {}),
+    })),
+  };
+  const revision = config.workflow === 'schedule_revision';
+
+  // 3. Imbalance rebalances: deviate from the nomination against imbalance forecasts.
+  if (imbalanceWorkflow && !revision) {
     const step = Math.max(1, Math.round(config.timing.rebalance_cadence_minutes / 15));
     const lockIntervals = config.timing.execution_lock_intervals;
-    const siteNomination = new Float64Array(n);
-    nominationMw.forEach((values) => values.forEach((v, t) => (siteNomination[t] += v)));
     let previous: SeriesForecast | undefined;
     let previousStart = -1;
     for (let i = 0, k = 1; i + lockIntervals < n; i += step, k += 1) {
@@ -362,30 +389,125 @@ export async function runDay(
         poiImportDual.set(result.duals.poiImportEurPerMw, start);
         poiExportDual.set(result.duals.poiExportEurPerMw, start);
       }
-      imbalanceUsed?.set(forecastImb.values, start);
-      for (const [column, values] of Object.entries(forecastImb.extra)) {
-        imbalanceExtraUsed[column]?.set(values, start);
-      }
+      splice('imbalance', forecastImb, start);
       previous = forecastImb;
       previousStart = start;
     }
   }
 
-  // 4. Execute: the realized SoC with the actual activation ratios.
-  const series: Partial<Record<SeriesName, DaySeries>> = {};
-  for (const [name, value] of latest) {
-    const lockedForecast = lockedCapacityForecast.get(name);
-    series[name] = {
-      forecast: name === 'imbalance' && imbalanceUsed ? imbalanceUsed : value.values,
-      actual: value.actual,
-      ...(lockedForecast ? { lockedForecast } : {}),
-      ...(Object.keys(value.actualExtra).length > 0 ? { extraActual: value.actualExtra } : {}),
-      ...(Object.keys(value.extra).length > 0 ? { extraForecast: name === 'imbalance' ? imbalanceExtraUsed : value.extra } : {}),
-    };
+  const buildSeries = (): Partial<Record<SeriesName, DaySeries>> => {
+    const out: Partial<Record<SeriesName, DaySeries>> = {};
+    for (const [name, value] of latest) {
+      const current = used.get(name) as { values: Float64Array; extra: Record<string, Float64Array> };
+      const lockedForecast = name === 'day_ahead' ? value.values : lockedCapacityForecast.get(name);
+      out[name] = {
+        forecast: current.values,
+        baselineForecast: value.values,
+        actual: value.actual,
+        ...(lockedForecast ? { lockedForecast } : {}),
+        ...(Object.keys(value.actualExtra).length > 0 ? { extraActual: value.actualExtra } : {}),
+        ...(Object.keys(value.extra).length > 0 ? { extraForecast: current.extra, extraBaselineForecast: value.extra } : {}),
+      };
+    }
+    return out;
+  };
+
+  // 4. Schedule revisions: re-plan the unlocked energy at each checkpoint of the day.
+  const setBy = new Uint8Array(n);
+  const revisions: RevisionRecord[] = [];
+  if (revision && config.revision) {
+    const lockIntervals = config.timing.execution_lock_intervals;
+    const horizon = config.revision.max_revision_horizon_intervals;
+    for (const [index, checkpoint] of config.revision.revision_checkpoints_local.entries()) {
+      const version = `revision_${String(index + 1).padStart(2, '0')}`;
+      const id = `${date}-${version}`;
+      const atMs = localTimeToUtcMs(date, checkpoint, timezone);
+      let first = 0;
+      while (first < n && instantsMs[first] < atMs) {
+        first += 1;
+      }
+      const start = Math.min(first + lockIntervals, n);
+      if (start >= n) {
+        decisions.push(skippedRevision(id, version, atMs, date, horizonEndMs, n, checkpoint));
+        stats.decisions += 1;
+        continue;
+      }
+      const end = Math.min(start + horizon, n);
+      const outcome = await reviseWindow({
+        context,
+        instantsMs,
+        plan,
+        nominationMw,
+        siteNomination,
+        start,
+        end,
+        date,
+        atMs,
+        id,
+        seriesNow: buildSeries(),
+        realizedStartSocMwh,
+        cycleBudgetMwh,
+        forecast,
+      });
+      record('revision', id, atMs, start, end - start, outcome.result, undefined);
+      const last = decisions[decisions.length - 1];
+      decisions[decisions.length - 1] = {
+        ...last,
+        scheduleVersion: version,
+        revisionStatus: outcome.status,
+        revisionReason: outcome.reason,
+      };
+      if (outcome.status === 'revised') {
+        outcome.result.assets.forEach((asset, a) => {
+          plan.chargeMw[a].set(asset.chargeMw, start);
+          plan.dischargeMw[a].set(asset.dischargeMw, start);
+          plan.socMwh[a].set(asset.socMwh, start);
+        });
+        if (outcome.result.duals) {
+          poiImportDual.set(outcome.result.duals.poiImportEurPerMw, start);
+          poiExportDual.set(outcome.result.duals.poiExportEurPerMw, start);
+        }
+        for (const [name, windowForecast] of outcome.forecasts) {
+          splice(name, windowForecast, start);
+        }
+        setBy.fill(index + 1, start, end);
+      }
+      revisions.push({
+        version,
+        decisionId: id,
+        checkpointLocal: checkpoint,
+        decisionTimeMs: atMs,
+        startIndex: start,
+        endIndex: end,
+        status: outcome.status,
+        reason: outcome.reason,
+        assets: plan.chargeMw.map((_, a) => ({
+          chargeMw: plan.chargeMw[a].slice(start, end),
+          dischargeMw: plan.dischargeMw[a].slice(start, end),
+          socMwh: plan.socMwh[a].slice(start, end + 1),
+          ...(plan.fcrMw ? { fcrMw: plan.fcrMw[a].slice(start, end) } : {}),
+          ...(plan.afrrUpMw ? { afrrUpMw: plan.afrrUpMw[a].slice(start, end), afrrDownMw: plan.afrrDownMw?.[a].slice(start, end) } : {}),
+        })),
+      });
+    }
   }
+
+  // 5. Execute: the realized SoC with the actual activation ratios.
+  const series = buildSeries();
   const assets = replayDay(context, instantsMs, plan, nominationMw, series, realizedStartSocMwh);
   return {
-    day: { date, instantsMs, assets, series, poiImportDualEurPerMw: poiImportDual, poiExportDualEurPerMw: poiExportDual, decisions, snapshots },
+    day: {
+      date,
+      instantsMs,
+      assets,
+      series,
+      poiImportDualEurPerMw: poiImportDual,
+      poiExportDualEurPerMw: poiExportDual,
+      baseline,
+      ...(revision ? { revisions, setBy } : {}),
+      decisions,
+      snapshots,
+    },
     plannedEndSocMwh: plan.socMwh.map((soc) => soc[n]),
     realizedEndSocMwh: assets.map((asset) => asset.socMwh[n]),
     stats,

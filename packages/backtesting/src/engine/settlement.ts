@@ -192,7 +192,7 @@ export function settleRun(days: readonly ExecutedDay[], context: SettlementConte
         const deviation = discharge - charge - nomination;
         const plannedDeviation = executed.plannedDischargeMw[t] - executed.plannedChargeMw[t] - nomination;
         out.da_revenue_eur[i] = nomination * dt * dayAhead.actual[t];
-        out.expected_da_revenue_eur[i] = nomination * dt * dayAhead.forecast[t];
+        out.expected_da_revenue_eur[i] = nomination * dt * (dayAhead.lockedForecast ?? dayAhead.forecast)[t];
         out.imbalance_revenue_eur[i] = deviation * dt * realizedDeviationPrice[t];
         out.expected_imbalance_revenue_eur[i] = plannedDeviation * dt * plannedDeviationPrice[t];
         const r = executed.fcrMw?.[t] ?? 0;

@@ -25,7 +25,7 @@ export interface EngineContext {
   readonly debugChecks: boolean;
 }
 
-export type DecisionType = 'fcr_gate' | 'afrr_gate' | 'day_ahead_nomination' | 'imbalance_rebalance';
+export type DecisionType = 'fcr_gate' | 'afrr_gate' | 'day_ahead_nomination' | 'imbalance_rebalance' | 'revision';
 
 /** One solved decision, as written to the decision log. */
 export interface DecisionRecord {
@@ -38,7 +38,11 @@ export interface DecisionRecord {
   readonly horizonEndMs: number;
   /** Intervals this decision committed (a gate: the whole day; a rebalance: up to the next one). */
   readonly lockedIntervals: number;
-  readonly scheduleVersion: 'baseline' | 'rebalance';
+  /** `baseline` (gates), `rebalance`, or `revision_01`, `revision_02`, ... */
+  readonly scheduleVersion: string;
+  /** Revisions: `revised`, `infeasible_kept_previous` (with the reason) or `skipped` (past the day's end). */
+  readonly revisionStatus?: 'revised' | 'infeasible_kept_previous' | 'skipped';
+  readonly revisionReason?: string;
   readonly status: SolveStatus;
   /** `reused`: the inputs equalled an earlier gate's, whose plan was kept without a solve. */
   readonly solveKind: 'lp' | 'milp' | 'reused';
@@ -81,14 +85,46 @@ export interface ExecutedAsset {
 
 /** Forecast and actual values of one series over one day, as the final plan used them. */
 export interface DaySeries {
-  /** The forecast the final plan was made with. */
+  /** The forecast the final plan used in each interval (revisions and rebalances splice theirs in). */
   readonly forecast: Float64Array;
-  /** For a locked reserve capacity price: the forecast at its own gate (the expected value keeps it). */
+  /**
+   * For a locked commitment, the forecast it was chosen with (the expected value keeps it):
+   * a reserve capacity price at its gate, the day-ahead price of the nomination.
+   */
   readonly lockedForecast?: Float64Array;
+  /** The forecast of the day-ahead decision (the baseline), before any rebalance or revision. */
+  readonly baselineForecast?: Float64Array;
+  readonly extraBaselineForecast?: Readonly<Record<string, Float64Array>>;
   readonly actual: Float64Array;
   /** Extra columns (the Dutch surplus and shortage prices), forecast and actual. */
   readonly extraForecast?: Readonly<Record<string, Float64Array>>;
   readonly extraActual?: Readonly<Record<string, Float64Array>>;
+}
+
+/** One asset's plan at some version: flows and reserves per interval, SoC at N+1 instants. */
+export interface PlanVersionAsset {
+  readonly chargeMw: Float64Array;
+  readonly dischargeMw: Float64Array;
+  readonly socMwh: Float64Array;
+  readonly fcrMw?: Float64Array;
+  readonly afrrUpMw?: Float64Array;
+  readonly afrrDownMw?: Float64Array;
+}
+
+/** One revision of a day: the re-planned window (or the kept previous plan) and why. */
+export interface RevisionRecord {
+  /** `revision_01`, `revision_02`, ... within the day. */
+  readonly version: string;
+  readonly decisionId: string;
+  readonly checkpointLocal: string;
+  readonly decisionTimeMs: number;
+  /** Window [startIndex, endIndex) of the day's intervals. */
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly status: 'revised' | 'infeasible_kept_previous';
+  readonly reason: string;
+  /** The window's plan per asset (SoC at endIndex - startIndex + 1 instants). */
+  readonly assets: readonly PlanVersionAsset[];
 }
 
 /** One delivery day: the final plan, the prices it was planned and settled with, its decisions. */
@@ -103,6 +139,12 @@ export interface ExecutedDay {
    */
   readonly poiImportDualEurPerMw: Float64Array;
   readonly poiExportDualEurPerMw: Float64Array;
+  /** The day-ahead decision's plan (the baseline version), per asset. */
+  readonly baseline?: { readonly decisionId: string; readonly decisionTimeMs: number; readonly assets: readonly PlanVersionAsset[] };
+  /** Revisions of the day (schedule_revision), in checkpoint order. */
+  readonly revisions?: readonly RevisionRecord[];
+  /** Per interval: 0 when the baseline set it, k when revision k (1-based) did. */
+  readonly setBy?: Uint8Array;
   readonly decisions: readonly DecisionRecord[];
   readonly snapshots: readonly SnapshotRecord[];
 }

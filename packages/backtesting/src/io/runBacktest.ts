@@ -21,6 +21,10 @@ import { oracleTolerance, runOracle, walkIsOracle } from '../engine/oracle';
 import type { OracleResult } from '../engine/oracle';
 import type { WalkForwardResult } from '../engine/walkForward';
 import { settleRun, settlementTotals } from '../engine/settlement';
+import { baselineDays } from '../engine/baselineDays';
+import { reconcile } from '../engine/reconciliation';
+import { reconciliationInputFromRun } from '../engine/reconciliationInput';
+import { reconciliationSummary } from '../engine/reconciliationSummary';
 import { buildSummary, type RunSummary } from '../engine/summary';
 import type { EngineContext } from '../engine/types';
 import { runWalkForward } from '../engine/walkForward';
@@ -133,11 +137,6 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
   const loaded = withProvider(typeof options.config === 'string' ? loadConfig(options.config) : options.config, options.provider);
   const { config } = loaded;
   const workflow = executionWorkflow(config);
-  if (config.workflow === 'schedule_revision') {
-    throw new UserError(
-      `${loaded.file}: workflow: schedule_revision is not available in this release yet; run its base workflow (${workflow}) instead.`,
-    );
-  }
   const model = resolveModel(config);
   const timezone = marketTimezone(config.market.id);
   const adapter = marketAdapter(config.market.id);
@@ -189,6 +188,11 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
   };
   const { walk, oracle, walkedAt, oracleAt } = await runDecisions(context, provider, options);
   const settlement = settleRun(walk.days, context);
+  const withBaseline = config.workflow === 'schedule_revision' || workflow === 'da_plus_imbalance';
+  const baselineSettlement = withBaseline ? settleRun(baselineDays(walk.days), context) : undefined;
+  const reconciliation = baselineSettlement
+    ? reconcile(reconciliationInputFromRun(context, walk.days, settlement, baselineSettlement))
+    : undefined;
   const settledAt = performance.now();
 
   const totals = settlementTotals(settlement.site);
@@ -207,7 +211,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
 
   const createdAtMs = now();
   const runId = makeRunId(config.run_name, createdAtMs, options.randomHex6 ?? defaultRandomHex6);
-  const benchmarkName = `${config.market.id}.${workflow}.${provider.name}.${runScope(config)}`;
+  const benchmarkName = `${config.market.id}.${workflow}.${provider.name}.${runScope(config)}${config.workflow === 'schedule_revision' ? '.revision' : ''}`;
   const run: BacktestRun = {
     runId,
     createdAtMs,
@@ -221,6 +225,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
     days: walk.days,
     stats: walk.stats,
     settlement,
+    ...(baselineSettlement ? { baselineSettlement } : {}),
+    ...(reconciliation ? { reconciliation } : {}),
     oracle,
     timings: {
       loadMs: loadedAt - started,
@@ -246,6 +252,18 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
     configSnapshot: config,
     tables: runTableBuilders(run, config.artifacts.save_forecast_snapshots),
     inputs: config.artifacts.save_inputs ? inputTables(market.series, windowInstants(run), timezone) : [],
+    ...(reconciliation
+      ? {
+          json: {
+            'reconciliation_summary.json': reconciliationSummary(reconciliation, {
+              config,
+              assetIds: context.assets.map((asset) => asset.id),
+              deviationSettlement: settlement.deviationSettlement,
+              realizedInputs: Object.fromEntries(Object.entries(market.series).map(([name, series]) => [name, series?.provenance.path ?? 'run'])),
+            }),
+          },
+        }
+      : {}),
   });
   return { run, summary, runDir };
 }

@@ -10,6 +10,8 @@ export interface RunDirectoryContent {
   readonly configSnapshot: unknown;
   /** Tables, or functions that build them: each is built, written and released in turn. */
   readonly tables: readonly (Table | (() => Table))[];
+  /** Extra JSON files of the run (e.g. `reconciliation_summary.json`), by file name. */
+  readonly json?: Readonly<Record<string, unknown>>;
   /** Tables written under `normalized_inputs/`. */
   readonly inputs: readonly (Table | (() => Table))[];
 }
@@ -41,6 +43,9 @@ export function writeRunDirectory(rootDir: string, content: RunDirectoryContent)
       }
     }
     writeFileSync(join(tmpDir, 'config_snapshot.yaml'), stringify(content.configSnapshot, { lineWidth: 0 }));
+    for (const [name, value] of Object.entries(content.json ?? {})) {
+      writeFileSync(join(tmpDir, name), `${JSON.stringify(value, null, 2)}\n`);
+    }
     // summary.json last: its presence marks a complete run inside the temporary folder too.
     writeFileSync(join(tmpDir, 'summary.json'), `${JSON.stringify(content.summary, null, 2)}\n`);
     renameSync(tmpDir, finalDir);

@@ -4,6 +4,7 @@ import { runScope, executionWorkflow, SERIES_UNITS, type SeriesName } from '@eur
 import type { BacktestRun } from '../engine/backtestRun';
 import { SETTLEMENT_COLUMNS, type SettlementColumns } from '../engine/settlement';
 import { localLabeler, utcLabels } from '../time/localLabels';
+import { baselineScheduleTable, reconciliationTable, revisionScheduleTable, scheduleLineageTable } from './revisionTables';
 import { constant, int, makeTable, num, str, type Column, type Table } from './table';
 
 
@@ -278,6 +279,8 @@ export function decisionLogTable(run: BacktestRun): Table {
     int('binary_count', decisions.map((d) => d.binaryCount)),
     num('mip_gap', decisions.map((d) => d.mipGap ?? Number.NaN)),
     num('objective_value_eur', decisions.map((d) => d.objectiveEur)),
+    str('revision_status', decisions.map((d) => d.revisionStatus ?? null)),
+    str('revision_reason', decisions.map((d) => d.revisionReason ?? null)),
   ]);
 }
 
@@ -339,6 +342,15 @@ export function runTableBuilders(run: BacktestRun, includeSnapshots: boolean): (
   ];
   if (includeSnapshots) {
     builders.push(() => forecastSnapshotsTable(run));
+  }
+  if (run.baselineSettlement) {
+    builders.push(() => baselineScheduleTable(run));
+  }
+  if (run.config.workflow === 'schedule_revision') {
+    builders.push(() => revisionScheduleTable(run), () => scheduleLineageTable(run));
+  }
+  if (run.reconciliation) {
+    builders.push(() => reconciliationTable(run));
   }
   return builders;
 }
