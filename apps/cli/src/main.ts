@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   'validate-config': { summary: 'Check a config file against schema v4', load: async () => (await import('./commands/validateConfig.js')).command },
   'validate-data': { summary: "Check a config's data files for the delivery window", load: async () => (await import('./commands/validateData.js')).command },
   backtest: { summary: 'Run a walk-forward backtest and write a run directory', load: async () => (await import('./commands/backtest.js')).command },
+  reconcile: { summary: 'Reconcile a run: baseline, revised and realized PnL and the buckets between them', load: async () => (await import('./commands/reconcile.js')).command },
   normalize: { summary: 'Convert a foreign CSV into the canonical series format', load: async () => (await import('./commands/normalize.js')).command },
   capabilities: { summary: 'Print the capability matrix (market x workflow x scope x provider)', load: async () => (await import('./commands/capabilities.js')).command },
   schema: { summary: 'Print the JSON Schema of config files', load: async () => (await import('./commands/schema.js')).command },

@@ -34,3 +34,4 @@ export * from './reasons/reasonCodes';
 export * from './reasons/priceSignal';
 export * from './reasons/assignReasonCodes';
 export type { AssetReasonInput, ReasonCodeInput } from './reasons/reasonInput';
+export * from './io/reconcileRun';
