@@ -122,7 +122,7 @@ export function buildResolvedModel(resolved: ResolvedProblem, options: BuildOpti
   if (reserves !== null) {
     assets.forEach((asset, a) => {
       defineHeadroomLimits(builder, asset, batteries[a], reserves[a]);
-      defineReserveEnergy(builder, asset, batteries[a], reserves[a], copies, resolved.reserveEnergy, fcr, afrr);
+      defineReserveEnergy(builder, asset, batteries[a], reserves[a], copies, resolved.reserveEnergy, fcr, afrr, problem.reserveEnergyFromSecondInstant === true);
     });
   }
   const poi = definePoiLimits(builder, problem.site, batteries, reserves, n);

@@ -40,6 +40,8 @@ export interface ProblemSpec {
   readonly baseline?: Float64Array | 'free';
   /** Per asset: stored energy that may still be discharged in this horizon (max_cycles_per_day). */
   readonly cycleBudgetMwh?: Float64Array;
+  /** Revision windows: the fixed, realized start SoC is not held to the reserve energy rows. */
+  readonly realizedStart?: boolean;
 }
 
 /** The dispatch problem of one decision (spec/model.md) in the optimization layer's terms. */
@@ -68,6 +70,7 @@ export function buildProblem(context: EngineContext, spec: ProblemSpec): Extende
     terminalSoc: model.switches.terminal_soc,
     reserveEnergy: model.switches.reserve_energy,
     ...(spec.cycleBudgetMwh ? { cycles: { dischargeBudgetMwh: spec.cycleBudgetMwh } } : {}),
+    ...(spec.realizedStart ? { reserveEnergyFromSecondInstant: true } : {}),
   };
   const withReserves: { -readonly [K in keyof ExtendedDispatchProblem]: ExtendedDispatchProblem[K] } = { ...problem };
   if (spec.prices.fcrCapacityEurPerMwH && config.fcr) {

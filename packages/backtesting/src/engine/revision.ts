@@ -58,7 +58,8 @@ function lockedPerBlock(values: readonly Float64Array[] | undefined, instants: F
  * the first unlocked instant, re-forecast with what is public at the checkpoint and re-plan
  * the unlocked energy of [start, end): reserves and the nomination stay locked, the SoC at
  * the window end is pinned to the current plan (or the day's terminal target when the
- * window reaches the day's end), deviations from the nomination are priced at the imbalance
+ * window reaches the day's end), the realized start SoC is not held to the reserve energy
+ * rows (it cannot change; a drifted SoC is restored from the next instant on), deviations from the nomination are priced at the imbalance
  * forecast (or the day-ahead forecast without an imbalance series). A window that cannot be
  * solved, or whose plan fails the physical checks, keeps the previous plan, with the reason.
  */
@@ -128,6 +129,7 @@ export async function reviseWindow(args: ReviseWindowArgs): Promise<ReviseWindow
     prices,
     locked,
     baseline: args.siteNomination.slice(start, end),
+    realizedStart: true,
     ...(cycleBudgetMwh ? { cycleBudgetMwh } : {}),
   });
   const result = solveDispatch(context.solver, problem, {

@@ -50,6 +50,9 @@ export function checkReserveEnergy(
   const etaC = asset.chargeEfficiency;
   const etaD = asset.dischargeEfficiency;
   const check = (t: number, instant: number, needDownMwh: number, needUpMwh: number, what: string): void => {
+    if (instant === 0 && problem.reserveEnergyFromSecondInstant === true) {
+      return;
+    }
     const s = socMwh[instant];
     if (s - needDownMwh < asset.socMinMwh - SOC_TOLERANCE_MWH) {
       add('reserve_energy_floor', label, instant, s - needDownMwh, asset.socMinMwh, `${label}: SoC ${s} MWh at instant ${instant} cannot deliver ${needDownMwh} MWh of ${what} (interval ${t}) above ${asset.socMinMwh} MWh`);

@@ -170,6 +170,13 @@ export interface ExtendedDispatchProblem extends DispatchProblem {
   readonly afrr?: AfrrInput;
   /** Default `additive`. */
   readonly reserveEnergy?: ReserveEnergyRule;
+  /**
+   * Skip the reserve energy rows of the horizon's first instant (s_0 is fixed: a revision
+   * window starting from a realized SoC cannot change it, and a drifted SoC there would make
+   * the whole window infeasible instead of restoring deliverability as early as possible).
+   * Default false.
+   */
+  readonly reserveEnergyFromSecondInstant?: boolean;
   readonly imbalance?: ImbalanceInput;
   readonly locks?: EnergyLocks;
   readonly cycles?: CycleBudget;

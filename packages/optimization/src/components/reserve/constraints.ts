@@ -46,7 +46,9 @@ export function defineReserveEnergy(
   rule: ReserveEnergyRule,
   fcr: FcrInput | undefined,
   afrr: AfrrInput | undefined,
+  skipFirstInstant = false,
 ): void {
+  const from = skipFirstInstant ? 1 : 0;
   const etaC = asset.chargeEfficiency;
   const etaD = asset.dischargeEfficiency;
   const fcrHours = fcr?.sustainHours ?? 0;
@@ -63,16 +65,16 @@ export function defineReserveEnergy(
     if (rule === 'additive') {
       const floor = [...fcrFloor, ...upFloor];
       const ceiling = [...fcrCeiling, ...downCeiling];
-      rows.add('reserve.energy_floor', 'floor', floor, startRows(n));
-      rows.add('reserve.energy_ceiling', 'ceiling', ceiling, startRows(n));
+      rows.add('reserve.energy_floor', 'floor', floor, startRows(n, from));
+      rows.add('reserve.energy_ceiling', 'ceiling', ceiling, startRows(n, from));
       const ends = endRows(n, [reserve.fcr, reserve.up, reserve.down]);
       rows.add('reserve.energy_floor_end', 'floor', floor, ends);
       rows.add('reserve.energy_ceiling_end', 'ceiling', ceiling, ends);
     } else {
-      rows.add('reserve.fcr_energy_floor', 'floor', fcrFloor, startRows(n));
-      rows.add('reserve.fcr_energy_ceiling', 'ceiling', fcrCeiling, startRows(n));
-      rows.add('reserve.afrr_energy_floor', 'floor', upFloor, startRows(n));
-      rows.add('reserve.afrr_energy_ceiling', 'ceiling', downCeiling, startRows(n));
+      rows.add('reserve.fcr_energy_floor', 'floor', fcrFloor, startRows(n, from));
+      rows.add('reserve.fcr_energy_ceiling', 'ceiling', fcrCeiling, startRows(n, from));
+      rows.add('reserve.afrr_energy_floor', 'floor', upFloor, startRows(n, from));
+      rows.add('reserve.afrr_energy_ceiling', 'ceiling', downCeiling, startRows(n, from));
     }
   });
 }
@@ -83,8 +85,8 @@ interface RowSet {
   readonly instants: Int32Array;
 }
 
-function startRows(n: number): RowSet {
-  const intervals = Int32Array.from({ length: n }, (_, t) => t);
+function startRows(n: number, from: number): RowSet {
+  const intervals = Int32Array.from({ length: Math.max(0, n - from) }, (_, i) => i + from);
   return { intervals, instants: intervals };
 }
 
