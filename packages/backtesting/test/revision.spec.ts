@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createPersistenceProvider } from '@euroflex/forecasts';
+import { BUCKETS, checkRunInvariants, reconcileRunDirectory, runDay, type BacktestOutcome, type ExecutedDay } from '../src';
+import { backtest, configVariant, REFERENCE, REPO } from './support/runs';
+
+const CANONICAL = {
+  belgium: join(REFERENCE, 'examples/configs/canonical/belgium_full_stack.yaml'),
+  netherlands: join(REFERENCE, 'examples/configs/canonical/netherlands_full_stack.yaml'),
+};
+const CSV = {
+  belgium: join(REPO, 'examples/revision/belgium_full_stack_csv.yaml'),
+  netherlands: join(REPO, 'examples/revision/netherlands_full_stack_csv.yaml'),
+};
+
+/** The plan every asset executes, by version: apply the revisions in order to the baseline. */
+function replayLineage(day: ExecutedDay): { charge: Float64Array[]; discharge: Float64Array[] } {
+  const baseline = day.baseline;
+  if (!baseline) {
+    throw new Error('no baseline');
+  }
+  const charge = baseline.assets.map((a) => Float64Array.from(a.chargeMw));
+  const discharge = baseline.assets.map((a) => Float64Array.from(a.dischargeMw));
+  for (const revision of day.revisions ?? []) {
+    if (revision.status === 'revised') {
+      revision.assets.forEach((asset, a) => {
+        charge[a].set(asset.chargeMw, revision.startIndex);
+        discharge[a].set(asset.dischargeMw, revision.startIndex);
+      });
+    }
+  }
+  return { charge, discharge };
+}
+
+function revisionInvariants({ run, summary }: BacktestOutcome): void {
+  expect(checkRunInvariants(run)).toEqual([]);
+  // No run beats its oracle (aFRR non-delivery is the only allowed, reported exception).
+  if (summary.afrr_non_delivered_mwh === 0) {
+    expect(summary.total_pnl_eur).toBeLessThanOrEqual(summary.oracle_total_pnl_eur + 1e-6 * Math.abs(summary.oracle_total_pnl_eur));
+  }
+  for (const day of run.days) {
+    const { charge, discharge } = replayLineage(day);
+    day.assets.forEach((asset, a) => {
+      const baseline = day.baseline?.assets[a];
+      // Locked intervals and reserves are identical across versions; the nomination never moves.
+      expect(Array.from(asset.plannedChargeMw)).toEqual(Array.from(charge[a]));
+      expect(Array.from(asset.plannedDischargeMw)).toEqual(Array.from(discharge[a]));
+      expect(Array.from(asset.afrrUpMw ?? [])).toEqual(Array.from(baseline?.afrrUpMw ?? []));
+      expect(Array.from(asset.afrrDownMw ?? [])).toEqual(Array.from(baseline?.afrrDownMw ?? []));
+      for (const revision of day.revisions ?? []) {
+        // Nothing before the first unlocked interval changes: the window starts at or after checkpoint + lock.
+        const checkpointMs = revision.decisionTimeMs;
+        expect(day.instantsMs[revision.startIndex]).toBeGreaterThanOrEqual(checkpointMs + 15 * 60_000);
+        // Every version is physically valid: the window's SoC stays in the band.
+        for (const soc of revision.assets[a].socMwh) {
+          expect(soc).toBeGreaterThanOrEqual(run.context.assets[a].socMinMwh - 1e-6);
+          expect(soc).toBeLessThanOrEqual(run.context.assets[a].socMaxMwh + 1e-6);
+        }
+      }
+    });
+  }
+}
+
+async function runAndCheck(file: string, provider?: 'persistence' | 'perfect_foresight') {
+  const outcome = await backtest(file, provider ? { provider } : {});
+  revisionInvariants(outcome);
+  const runDir = outcome.runDir as string;
+  const inline = JSON.parse(readFileSync(join(runDir, 'reconciliation_summary.json'), 'utf8'));
+  expect(Math.abs(inline.bucket_sum_error_eur)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(inline.realized_pnl_eur)));
+  expect(inline.realized_pnl_eur).toBeCloseTo(outcome.summary.total_pnl_eur, 9);
+  // Standalone reconciliation from the directory agrees exactly with the inline numbers.
+  const standalone = reconcileRunDirectory({ runDir });
+  expect(readFileSync(join(standalone.outDir, 'reconciliation_breakdown.csv'), 'utf8')).toBe(readFileSync(join(runDir, 'reconciliation_breakdown.csv'), 'utf8'));
+  const { source_run_dir: _source, ...rest } = standalone.summary;
+  expect(rest).toEqual(inline);
+  return { ...outcome, inline };
+}
+
+describe('schedule_revision on the canonical full-stack configs', () => {
+  it.each(['belgium', 'netherlands'] as const)('%s with persistence: runs end to end, every invariant holds', async (market) => {
+    const { summary, inline } = await runAndCheck(CANONICAL[market], 'persistence');
+    expect(summary.workflow).toBe('schedule_revision');
+    expect(summary.base_workflow).toBe('da_plus_afrr');
+    expect(summary.benchmark_name.endsWith('.revision')).toBe(true);
+    expect(inline.deviation_settlement).toBe('day_ahead_proxy');
+  });
+
+  it.each(['belgium', 'netherlands'] as const)('%s with a vintaged CSV forecast: the checkpoints see later vintages', async (market) => {
+    const { run } = await runAndCheck(CSV[market]);
+    const revisions = run.days.flatMap((day) => day.revisions ?? []);
+    expect(revisions.map((r) => [r.version, r.checkpointLocal, r.status])).toEqual([
+      ['revision_01', '06:00', 'revised'],
+      ['revision_02', '12:00', 'revised'],
+    ]);
+    // The revisions forecast with the vintages available at 05:00 and 11:00.
+    const snapshots = run.days.flatMap((day) => day.snapshots).filter((s) => s.decisionId.includes('revision'));
+    expect(new Set(snapshots.map((s) => s.snapshot.provider))).toEqual(new Set(['desk_vintage_2', 'desk_vintage_3']));
+    // ... and they change the plan.
+    const day = run.days[0];
+    const changed = day.assets.some((asset, a) => asset.plannedChargeMw.some((c, t) => c !== day.baseline?.assets[a].chargeMw[t] || asset.plannedDischargeMw[t] !== day.baseline?.assets[a].dischargeMw[t]));
+    expect(changed).toBe(true);
+  });
+
+  it('perfect foresight revisions change nothing of value and the run equals its oracle', async () => {
+    const { summary, inline } = await runAndCheck(CANONICAL.belgium, 'perfect_foresight');
+    expect(summary.total_pnl_eur).toBeCloseTo(summary.oracle_total_pnl_eur, 6);
+    expect(inline.revision_uplift_eur).toBeCloseTo(0, 6);
+  });
+});
+
+describe('reconciliation buckets', () => {
+  it('are each nonzero on the Belgian persistence run (no placeholder bucket)', async () => {
+    const { inline } = await runAndCheck(CANONICAL.belgium, 'persistence');
+    for (const bucket of BUCKETS) {
+      expect({ bucket, nonzero: Math.abs(inline[bucket]) > 1e-6 }).toEqual({ bucket, nonzero: true });
+    }
+  });
+
+  it('price deviations at the imbalance price when an imbalance series is configured', async () => {
+    const file = configVariant(join(REFERENCE, 'tests/fixtures/example_configs/basic/belgium_portfolio_schedule_revision_da_only_base.yaml'), (doc) => {
+      (doc.data as Record<string, unknown>).imbalance = { actual_path: join(REFERENCE, 'examples/data/belgium_imbalance_prices.csv') };
+    });
+    const { inline, summary } = await runAndCheck(file, 'persistence');
+    expect(summary.deviation_settlement).toBe('imbalance_price');
+    expect(inline.deviation_settlement).toBe('imbalance_price');
+  });
+
+  it('work without forecast snapshots', async () => {
+    const file = configVariant(CANONICAL.belgium, (doc) => {
+      (doc.artifacts as Record<string, unknown>).save_forecast_snapshots = false;
+    });
+    const { run } = await runAndCheck(file, 'persistence');
+    expect(run.config.artifacts.save_forecast_snapshots).toBe(false);
+  });
+});
+
+describe('an infeasible revision window', () => {
+  it('keeps the previous plan and records why', async () => {
+    const { run } = await backtest(CANONICAL.belgium, { provider: 'persistence', dryRun: true });
+    // Replay the day from empty batteries: the plan assumed 0.9 / 0.7 MWh at midnight.
+    const drained = run.context.assets.map((asset) => asset.socMinMwh);
+    const outcome = await runDay(run.context, createPersistenceProvider(), '2025-06-17', run.context.assets.map((a) => a.initialSocMwh), drained);
+    const kept = (outcome.day.revisions ?? []).filter((r) => r.status === 'infeasible_kept_previous');
+    expect(kept.length).toBeGreaterThan(0);
+    for (const revision of kept) {
+      expect(revision.reason).toMatch(/solver status infeasible|physical checks/);
+      const logged = outcome.day.decisions.find((d) => d.decisionId === revision.decisionId);
+      expect(logged?.revisionStatus).toBe('infeasible_kept_previous');
+      expect(logged?.revisionReason).toBe(revision.reason);
+    }
+  });
+});
