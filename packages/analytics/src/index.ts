@@ -9,3 +9,18 @@ export { buildRunReport, type RunReport, type ReportOptions, type DetailWindow }
 export { renderReportHtml } from './report/renderReportHtml';
 export { renderSummaryMarkdown } from './report/renderSummaryMarkdown';
 export { writeReport, type WrittenReport } from './io/writeReport';
+export {
+  EXPORT_PROFILES,
+  EXPORT_KINDS,
+  EXPORT_PROFILE_NAMES,
+  profilesOf,
+  type ExportKind,
+  type ExportProfileName,
+  type ExportProfileSpec,
+  type ExportFileSpec,
+} from './exports/exportProfiles';
+export { buildExport, profileSpec, type ExportBundle, type ExportManifest, type ExportOptions } from './exports/buildExport';
+export { payloadJson, type ExportFile } from './exports/serializePayload';
+export { SUBMISSION_TOLERANCE, type SubmissionCheck } from './exports/submissionChecks';
+export { exportSchedule, exportBids, exportRevision, type ExportRunOptions } from './io/exportRun';
+export { writeExportBundle, type ExportResult } from './io/writeExportBundle';
