@@ -35,7 +35,7 @@ export function barListSvg(list: BarList): string {
   const x = (v: number) => LABEL + ((v - low) / span) * plot;
   const zero = x(0);
   const out: string[] = [
-    `<svg class="chart bars" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(list.title)}" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="chart bars" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(list.title)}">`,
     `<title>${escapeHtml(list.title)}</title>`,
     `<line class="grid zero" x1="${c(zero)}" x2="${c(zero)}" y1="2" y2="${height - 4}"/>`,
   ];

@@ -139,7 +139,7 @@ export function xyChartSvg(chart: XYChart): string {
   const x = (i: number) => LEFT + (i / slots) * plotWidth;
   const y = (v: number) => TOP + ((range.max - v) / (range.max - range.min)) * plotHeight;
   const out: string[] = [
-    `<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(chart.title)}" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(chart.title)}">`,
     `<title>${escapeHtml(chart.title)}</title>`,
   ];
   for (const tick of range.ticks) {

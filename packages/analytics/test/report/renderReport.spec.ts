@@ -1,0 +1,122 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataError } from '@euroflex/config';
+import { readRunDirectory } from '../../src/io/readRunDirectory';
+import { writeReport } from '../../src/io/writeReport';
+import { rainflowOfRun } from '../../src/rainflow/rainflowOfRun';
+import { buildRunReport } from '../../src/report/buildRunReport';
+import { renderReportHtml } from '../../src/report/renderReportHtml';
+import { renderSummaryMarkdown } from '../../src/report/renderSummaryMarkdown';
+import { pnlRows } from '../../src/report/html/summarySection';
+import { formatEur } from '../../src/report/svg/format';
+import { makeRun, REFERENCE_CONFIGS, tempDir } from './support';
+
+const PORTFOLIO = join(REFERENCE_CONFIGS, 'basic/belgium_portfolio_da_only_base.yaml');
+
+describe('the report of a one-day portfolio run (persistence)', () => {
+  let runDir: string;
+  beforeAll(async () => {
+    runDir = await makeRun(PORTFOLIO, { provider: 'persistence' });
+  });
+
+  it('writes report/index.html and report/summary.md, byte-identical when regenerated', () => {
+    const first = writeReport(runDir);
+    const html = readFileSync(first.htmlFile);
+    const markdown = readFileSync(first.markdownFile);
+    expect(first.htmlFile).toBe(join(runDir, 'report', 'index.html'));
+    expect(first.htmlBytes).toBe(html.length);
+    writeReport(runDir);
+    expect(readFileSync(first.htmlFile).equals(html)).toBe(true);
+    expect(readFileSync(first.markdownFile).equals(markdown)).toBe(true);
+  });
+
+  it('is self-contained: no script, no external URL, no file reference', () => {
+    const html = renderReportHtml(buildRunReport(readRunDirectory(runDir)));
+    expect(html).not.toMatch(/<script|<img|<iframe|<link rel="stylesheet"|@import|url\(/i);
+    expect(html).not.toMatch(/(src|href)="(?!#|data:)/i);
+    expect(html).not.toMatch(/https?:\/\//);
+    // Charts at interval resolution for a one-day run: 96 slots, one path per series.
+    expect(html.match(/<svg class="chart/g)?.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('shows the summary totals and the PnL components that add up to them', () => {
+    const run = readRunDirectory(runDir);
+    const report = buildRunReport(run);
+    const html = renderReportHtml(report);
+    const s = run.summary;
+    for (const value of [s.total_pnl_eur, s.expected_total_pnl_eur, s.oracle_total_pnl_eur]) {
+      expect(html).toContain(formatEur(value));
+    }
+    // Components (costs negative) add up to the totals, realized, expected and oracle.
+    const rows = pnlRows(report);
+    const total = rows[rows.length - 1];
+    for (const column of [1, 2, 3] as const) {
+      const sum = rows.slice(0, -1).reduce((acc, row) => acc + (row[column] ?? Number.NaN), 0);
+      expect(sum).toBeCloseTo(total[column] ?? Number.NaN, 6);
+    }
+    const markdown = renderSummaryMarkdown(report);
+    expect(markdown).toContain(`| total PnL | ${formatEur(s.total_pnl_eur).replace(' EUR', '')} |`);
+    expect(markdown).toContain('| be-bess-1 |');
+    // Rainflow of the files agrees with the engine's summary (per asset-day, summed).
+    for (const asset of report.rainflow.assets) {
+      expect(asset.daily.equivalentFullCycles).toBeCloseTo(s.asset_equivalent_full_cycles[asset.assetId], 9);
+    }
+    expect(report.rainflow.dailyEquivalentFullCycles).toBeCloseTo(s.equivalent_full_cycles, 9);
+    expect(report.aggregated).toBe(false);
+    expect(report.detail).toEqual({ from: 0, to: 96, firstDate: '2025-06-17', lastDate: '2025-06-17' });
+  });
+
+  it('computes each asset\'s EFC as its SoC travel over twice its usable energy (headroom removed)', () => {
+    const run = readRunDirectory(runDir);
+    const table = run.table('asset_dispatch');
+    const ids = table.text('asset_id');
+    const start = table.numbers('soc_start_mwh');
+    const end = table.numbers('soc_mwh');
+    const rainflow = rainflowOfRun(run);
+    // be-bess-1: soc 0.2 .. 1.8 with 0.1 MWh headroom = 1.4 MWh; be-bess-2: 0.15 .. 1.25 less 0.05 twice = 1.0 MWh.
+    expect(rainflow.assets[0].usableEnergyMwh).toBeCloseTo(1.4, 12);
+    expect(rainflow.assets[1].usableEnergyMwh).toBeCloseTo(1.0, 12);
+    rainflow.assets.forEach((asset) => {
+      let travel = 0;
+      for (let r = 0; r < ids.length; r += 1) {
+        if (ids[r] === asset.assetId) {
+          travel += Math.abs(end[r] - start[r]);
+        }
+      }
+      expect(asset.daily.equivalentFullCycles).toBeCloseTo(travel / (2 * asset.usableEnergyMwh), 9);
+    });
+  });
+
+  it('counts the reason codes of a reason_code column when the dispatch table has one', () => {
+    const copy = join(tempDir(), 'run');
+    cpSync(runDir, copy, { recursive: true });
+    const file = join(copy, 'asset_dispatch.csv');
+    const [header, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const columns = header.split(',');
+    const charge = columns.indexOf('charge_mw');
+    const discharge = columns.indexOf('discharge_mw');
+    const expected = new Map<string, number>();
+    const coded = rows.map((row) => {
+      const cells = row.split(',');
+      const code = Number(cells[charge]) > 0 ? 'charge_for_da_spread' : Number(cells[discharge]) > 0 ? 'discharge_for_da_spread' : 'idle_due_to_efficiency_or_degradation';
+      expected.set(code, (expected.get(code) ?? 0) + 1);
+      return `${row},${code}`;
+    });
+    writeFileSync(file, `${header},reason_code\n${coded.join('\n')}\n`);
+    const report = buildRunReport(readRunDirectory(copy));
+    expect(report.reasons).toHaveLength(1);
+    expect(report.reasons[0].source).toBe('asset_dispatch.reason_code');
+    expect(new Map(report.reasons[0].counts)).toEqual(expected);
+    expect(renderReportHtml(report)).toContain('charge_for_da_spread');
+    rmSync(copy, { recursive: true, force: true });
+  });
+
+  it('names the missing table of a damaged run directory', () => {
+    const copy = join(tempDir(), 'run');
+    cpSync(runDir, copy, { recursive: true });
+    rmSync(join(copy, 'asset_dispatch.csv'));
+    expect(() => writeReport(copy)).toThrow(DataError);
+    expect(() => writeReport(copy)).toThrow(/asset_dispatch\.csv/);
+    rmSync(copy, { recursive: true, force: true });
+  });
+});
