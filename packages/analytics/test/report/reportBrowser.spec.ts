@@ -20,6 +20,17 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** What the page script below touches of an SVG element (the test compiles without DOM types). */
+interface PathLike {
+  getAttribute(name: string): string | null;
+  getBBox(): { width: number; height: number };
+}
+interface SvgLike {
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): { width: number; height: number };
+  querySelectorAll(selector: string): ArrayLike<PathLike>;
+}
+
 interface ChartBox {
   readonly label: string;
   readonly width: number;
@@ -72,11 +83,11 @@ describe('the canonical Belgian run report in headless Chromium', () => {
     expect(problems).toEqual([]);
 
     const charts: ChartBox[] = await page.$$eval('svg.chart', (svgs) =>
-      svgs.map((svg) => {
+      (svgs as unknown as SvgLike[]).map((svg) => {
         const box = svg.getBoundingClientRect();
         const drawn = Array.from(svg.querySelectorAll('path')).filter((path) => {
           const d = path.getAttribute('d') ?? '';
-          const bbox = (path as SVGGraphicsElement).getBBox();
+          const bbox = path.getBBox();
           return d.length > 0 && (bbox.width > 0 || bbox.height > 0);
         });
         return { label: svg.getAttribute('aria-label') ?? '', width: box.width, height: box.height, drawnPaths: drawn.length };
