@@ -1,0 +1,58 @@
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { UserError } from '@euroflex/config';
+import { runBacktest } from '@euroflex/backtesting';
+import { runReport } from '../src/commands/report';
+import { UsageError } from '../src/cli/errors';
+
+const REPO = resolve(__dirname, '../../..');
+const PORTFOLIO = join(REPO, 'examples/reference/tests/fixtures/example_configs/basic/belgium_portfolio_da_only_base.yaml');
+
+/** Run a command function with stdout captured. */
+async function capture(run: () => Promise<number>): Promise<{ code: number; stdout: string }> {
+  let stdout = '';
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  try {
+    return { code: await run(), stdout };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('euroflex report RUN_DIR', () => {
+  let runDir: string;
+  beforeAll(async () => {
+    const outcome = await runBacktest({ config: PORTFOLIO, provider: 'persistence', outDir: mkdtempSync(join(tmpdir(), 'euroflex-cli-report-')) });
+    runDir = outcome.runDir as string;
+  });
+
+  it('writes report/index.html and report/summary.md and prints the summary', async () => {
+    const result = await capture(() => runReport([runDir]));
+    expect(result.code).toBe(0);
+    const html = join(runDir, 'report', 'index.html');
+    const markdown = join(runDir, 'report', 'summary.md');
+    expect(existsSync(html)).toBe(true);
+    expect(result.stdout.startsWith(readFileSync(markdown, 'utf8'))).toBe(true);
+    expect(result.stdout).toContain('# belgium-portfolio-da-only: belgium.da_only.persistence.portfolio');
+    expect(result.stdout).toContain(html);
+  });
+
+  it('prints the written paths and size with --json', async () => {
+    const result = await capture(() => runReport([runDir, '--json']));
+    const out = JSON.parse(result.stdout) as { html_file: string; markdown_file: string; html_bytes: number };
+    expect(out.html_file).toBe(join(runDir, 'report', 'index.html'));
+    expect(out.html_bytes).toBe(statSync(out.html_file).size);
+  });
+
+  it('prints its usage with --help and refuses bad arguments', async () => {
+    const help = await capture(() => runReport(['--help']));
+    expect(help.stdout).toMatch(/^Usage: euroflex report RUN_DIR/);
+    await expect(runReport([])).rejects.toThrow(UsageError);
+    await expect(runReport([runDir, '--detail-week', 'june'])).rejects.toThrow(UsageError);
+    await expect(runReport([join(runDir, 'nope')])).rejects.toThrow(UserError);
+  });
+});
