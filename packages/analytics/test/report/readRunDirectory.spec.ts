@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataError, UserError } from '@euroflex/config';
 import { makeTable, num, str, tableToCsv } from '@euroflex/backtesting';
+import fc from 'fast-check';
 import { parseRunCsv } from '../../src/io/readRunCsv';
+import { cellNumber } from '../../src/io/readRunCsvCells';
 import { readRunDirectory } from '../../src/io/readRunDirectory';
 
 /** The issues of the DataError that `action` throws. */
@@ -39,6 +41,31 @@ describe('parseRunCsv', () => {
   it('accepts CRLF line ends and a missing final newline', () => {
     const read = parseRunCsv('a,b\r\n1,2\r\n3,4', 't', 't.csv');
     expect(Array.from(read.numbers('b'))).toEqual([2, 4]);
+    expect(read.text('b')).toEqual(['2', '4']);
+  });
+
+  it('keeps every column aligned around a row with quoted cells, commas and UTF-8 inside', () => {
+    const read = parseRunCsv('id,reason,value_mw\na,plain,1\nb,"kept, ""previous"" – plan",2\nc,,3\n', 't', 't.csv');
+    expect(read.text('id')).toEqual(['a', 'b', 'c']);
+    expect(read.text('reason')).toEqual(['plain', 'kept, "previous" – plan', '']);
+    expect(Array.from(read.numbers('value_mw'))).toEqual([1, 2, 3]);
+  });
+
+  it('parses every double back exactly from its shortest form (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true }), (value) => {
+        const text = String(value);
+        const parsed = cellNumber(Buffer.from(text), 0, text.length);
+        expect(Object.is(parsed, Number(text))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of ['56', '-0.5999999999999999', '0.1', '.5', '5.', '1e-300', '-140.25', '0.000001']) {
+      expect(cellNumber(Buffer.from(text), 0, text.length)).toBe(Number(text));
+    }
+    for (const text of ['x', '-', '.', ' ', '1,5']) {
+      expect(cellNumber(Buffer.from(text), 0, text.length)).toBeNaN();
+    }
   });
 
   it('names the line of a row with the wrong number of cells', () => {

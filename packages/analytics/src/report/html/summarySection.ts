@@ -34,13 +34,15 @@ export function identityRows(report: RunReport): [string, string][] {
 export function pnlRows(report: RunReport): [string, number, number | undefined, number][] {
   const s = report.summary;
   const o = s.oracle_reference;
-  const site = report.run.table('settlement_breakdown');
+  // The expected components come from the asset totals (the site is their sum by
+  // construction): a few rows instead of a year of intervals.
+  const assets = report.run.optionalTable('asset_pnl_attribution');
   const total = (name: string) => {
-    if (!site.has(name)) {
+    if (assets === undefined || !assets.has(name)) {
       return undefined;
     }
     let sum = 0;
-    for (const value of site.numbers(name)) {
+    for (const value of assets.numbers(name)) {
       sum += Number.isNaN(value) ? 0 : value;
     }
     return sum;
@@ -80,7 +82,7 @@ export function summarySection(report: RunReport): string {
 /** Cumulative realized and expected PnL, with the oracle's total marked. */
 export function pnlSection(report: RunReport): string {
   const s = report.summary;
-  const table = report.run.table('settlement_breakdown');
+  const table = report.run.table('site_dispatch');
   const realized = cumulative(table.numbers('realized_pnl_eur'));
   const expected = cumulative(table.numbers('expected_pnl_eur'));
   const t = report.timeline;
