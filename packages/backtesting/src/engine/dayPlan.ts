@@ -378,7 +378,7 @@ export async function runDay(
         prices: { dayAheadEurPerMwh: daPrices.dayAheadEurPerMwh.subarray(start), imbalance: imbalancePrices(context, forecastImb) },
         baseline: siteNomination.subarray(start),
       });
-      const result = solveDay(context, problem, id, window[0]);
+      const result = solveDay(context, problem, id, window[0], true);
       record('imbalance_rebalance', id, instantsMs[i], start, Math.min(step, n - start), result, undefined);
       result.assets.forEach((asset, a) => {
         plan.chargeMw[a].set(asset.chargeMw, start);

@@ -6,6 +6,7 @@ import type { SeriesForecast } from './forecastFor';
 import { buildProblem, type LockedReserves, type PlanningPrices } from './problem';
 import { replayDay, type PlanArrays } from './replay';
 import type { DaySeries, DecisionRecord, EngineContext } from './types';
+import { INTRADAY_MIP_MAX_NODES, usable } from './solveDay';
 import { ACTIVATION_SERIES } from './workflowSeries';
 
 export interface ReviseWindowArgs {
@@ -135,8 +136,9 @@ export async function reviseWindow(args: ReviseWindowArgs): Promise<ReviseWindow
   const result = solveDispatch(context.solver, problem, {
     mipRelGap: model.solver.mip_rel_gap,
     timeLimitSeconds: model.solver.time_limit_seconds,
+    mipMaxNodes: INTRADAY_MIP_MAX_NODES,
   }) as ExtendedDispatchResult;
-  if (result.status !== 'optimal') {
+  if (!usable(result)) {
     return {
       status: 'infeasible_kept_previous',
       reason: `window ${start}-${end} from the realized SoC ${startSocMwh.map((s) => s.toFixed(4)).join('/')} MWh: solver status ${result.status}${result.message ? ` (${result.message})` : ''}`,

@@ -25,17 +25,33 @@ export function dayAheadProblem(
  * infeasible day means the config cannot be met, e.g. a terminal SoC out of reach during
  * an outage). Invariants are checked when `debugChecks` is on.
  */
+/**
+ * Node limit of the exclusivity MILP in intraday windows (rebalances, revisions). Their
+ * forecasts can be flat (persistence holds the last imbalance price), which makes every
+ * charge/discharge pattern of the window tie, and branch and bound then spends seconds
+ * proving a plan it found in the first nodes. The limit is deterministic; the plan is valid
+ * and its gap is logged. Gate decisions (the day-ahead nomination) are always proven optimal.
+ */
+export const INTRADAY_MIP_MAX_NODES = 200;
+
+/** A solve whose plan may be used: optimal, or a MILP stopped at its node limit with a solution. */
+export function usable(result: ExtendedDispatchResult): boolean {
+  return result.status === 'optimal' || (result.status === 'node_limit' && result.assets.length > 0);
+}
+
 export function solveDay(
   context: EngineContext,
   problem: ExtendedDispatchProblem,
   decisionId: string,
   firstInstantMs: number,
+  intraday = false,
 ): ExtendedDispatchResult {
   const result = solveDispatch(context.solver, problem, {
     mipRelGap: context.model.solver.mip_rel_gap,
     timeLimitSeconds: context.model.solver.time_limit_seconds,
+    ...(intraday ? { mipMaxNodes: INTRADAY_MIP_MAX_NODES } : {}),
   }) as ExtendedDispatchResult;
-  if (result.status !== 'optimal') {
+  if (!usable(result)) {
     throw new UserError(
       `decision ${decisionId} (delivery from ${isoUtc(firstInstantMs)}) could not be solved: status ${result.status}` +
         `${result.message ? ` (${result.message})` : ''}. Check that the initial and terminal SoC are reachable with the ` +

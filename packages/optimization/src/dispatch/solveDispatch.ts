@@ -31,6 +31,8 @@ export interface DispatchOptions {
   readonly exclusivity?: 'lp_first' | 'always_milp';
   /** Reuse the solver's warm LP basis. Defaults to true (see `SolveOptions.warmStart`). */
   readonly warmStart?: boolean;
+  /** Node limit of the exclusivity MILP (see `SolveOptions.mipMaxNodes`); the result is then `node_limit`. */
+  readonly mipMaxNodes?: number;
 }
 
 /** A solved attempt: the plan, the modes that produced it, its status and POI duals. */
@@ -60,6 +62,7 @@ export function solveDispatch(solver: Solver, problem: ExtendedDispatchProblem, 
     ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
     ...(options.mipRelGap !== undefined ? { mipRelGap: options.mipRelGap } : {}),
     ...(options.warmStart !== undefined ? { warmStart: options.warmStart } : {}),
+    ...(options.mipMaxNodes !== undefined ? { mipMaxNodes: options.mipMaxNodes } : {}),
   });
   const alwaysMilp = options.exclusivity === 'always_milp';
   const eligible = exclusivityPlan(resolved, alwaysMilp);

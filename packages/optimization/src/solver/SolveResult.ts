@@ -1,5 +1,5 @@
 /** Outcome of one solve. `infeasible` and `unbounded` are values, never exceptions. */
-export type SolveStatus = 'optimal' | 'infeasible' | 'unbounded' | 'time_limit' | 'error';
+export type SolveStatus = 'optimal' | 'infeasible' | 'unbounded' | 'time_limit' | 'error' | 'node_limit';
 
 /** Options of one solve. */
 export interface SolveOptions {
@@ -7,6 +7,12 @@ export interface SolveOptions {
   readonly timeLimitSeconds?: number;
   /** Relative MIP gap at which a MILP counts as solved. Defaults to 1e-6 (proven optimal). */
   readonly mipRelGap?: number;
+  /**
+   * Branch-and-bound node limit of a MILP (deterministic, unlike a time limit). A MILP that
+   * reaches it with a feasible solution ends `node_limit`: the plan is valid, its gap is
+   * reported. Defaults to no limit.
+   */
+  readonly mipMaxNodes?: number;
   /**
    * Reuse the solver's persistent LP (and its optimal basis) when the new LP has the same
    * sense and sparsity pattern, changing costs, bounds and the coefficients whose values

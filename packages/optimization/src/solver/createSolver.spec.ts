@@ -114,6 +114,37 @@ describe('createSolver', () => {
     expect(solver.solve(mip, { timeLimitSeconds: 0 }).status).toBe('time_limit');
   });
 
+  it('stops a MILP at its node limit with a feasible plan, its gap and a node_limit status', () => {
+    // A knapsack whose weights and values nearly tie: branch and bound needs many nodes to
+    // prove the optimum, the first node already has a packing.
+    const n = 16;
+    const weights = Float64Array.from({ length: n }, (_, i) => 1000 + ((i * 7919) % 997));
+    const values = Float64Array.from(weights, (w, i) => w + ((i * 104729) % 13));
+    const capacity = weights.reduce((a, b) => a + b) / 2 + 0.5;
+    const knapsack: LinearModel = {
+      sense: 'maximize',
+      numCols: n,
+      numRows: 1,
+      colCost: values,
+      colLower: new Float64Array(n),
+      colUpper: new Float64Array(n).fill(1),
+      rowLower: Float64Array.of(-Infinity),
+      rowUpper: Float64Array.of(capacity),
+      matrix: { starts: Int32Array.from({ length: n + 1 }, (_, j) => j), indices: new Int32Array(n), values: weights },
+      integrality: new Int32Array(n).fill(1),
+      names: () => ({ cols: [], rows: [] }),
+    };
+    const limited = solver.solve(knapsack, { mipMaxNodes: 1 });
+    expect(limited.status).toBe('node_limit');
+    expect(limited.hasSolution).toBe(true);
+    expect(limited.mipGap).toBeGreaterThan(1e-6);
+    const packed = Array.from(limited.x);
+    expect(packed.every((x) => Math.abs(x) < 1e-9 || Math.abs(x - 1) < 1e-9)).toBe(true);
+    expect(packed.reduce((sum, x, i) => sum + x * weights[i], 0)).toBeLessThanOrEqual(capacity + 1e-9);
+    expect(packed.reduce((sum, x, i) => sum + x * values[i], 0)).toBeCloseTo(limited.objective, 6);
+    expect(solver.solve(tiny({ integrality: Int32Array.of(1, 1) })).status).toBe('optimal');
+  });
+
   it('writes named LP text that HiGHS reads back to the same optimum', async () => {
     const text = solver.writeLp(tiny());
     expect(text).toContain('battery.charge_mw.a0.t0000');

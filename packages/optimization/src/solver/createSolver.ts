@@ -187,6 +187,7 @@ class HighsSolver implements Solver {
         output_flag: false,
         ...FAST_SMALL_MIP,
         mip_rel_gap: options.mipRelGap ?? DEFAULT_MIP_REL_GAP,
+        ...(options.mipMaxNodes !== undefined ? { mip_max_nodes: options.mipMaxNodes } : {}),
         time_limit: Math.min(options.timeLimitSeconds ?? NO_TIME_LIMIT_S, NO_TIME_LIMIT_S),
       });
       hm.run();

@@ -16,6 +16,8 @@ export function statusOf(code: ModelStatusCode): { status: SolveStatus; message?
       return { status: 'unbounded' };
     case 13:
       return { status: 'time_limit', message: 'HiGHS stopped at the time limit' };
+    case 16:
+      return { status: 'node_limit', message: 'HiGHS stopped at the branch-and-bound node limit' };
     default:
       return { status: 'error', message: `HiGHS stopped with model status ${code}` };
   }
