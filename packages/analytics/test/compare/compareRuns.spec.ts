@@ -4,7 +4,7 @@ import { UserError } from '@euroflex/config';
 import { compareRuns } from '../../src/compare/compareRuns';
 import { readRunDirectory } from '../../src/io/readRunDirectory';
 import { writeComparison } from '../../src/io/writeComparison';
-import { configVariant, makeRun, REFERENCE_CONFIGS, tempDir } from '../report/support';
+import { configVariant, makeRun, REFERENCE_CONFIGS, REPO, tempDir } from '../report/support';
 
 const PORTFOLIO = join(REFERENCE_CONFIGS, 'basic/belgium_portfolio_da_only_base.yaml');
 
@@ -96,5 +96,13 @@ describe('compareRuns', () => {
     // Another order is another comparison (another reference), so another folder; --out wins.
     expect(writeComparison([single1, portfolio]).outDir).not.toBe(first.outDir);
     expect(writeComparison([single1, portfolio], { outDir: join(root, 'other') }).outDir).toBe(join(root, 'other'));
+  });
+
+  it('documents every column of comparison.csv in docs/compare.md', () => {
+    const doc = readFileSync(join(REPO, 'docs/compare.md'), 'utf8');
+    const comparison = compareRuns([portfolio, single1Persistence].map((dir) => readRunDirectory(dir)));
+    const missing = comparison.columns.filter((column) => !doc.includes(`\`${column}\``) && !column.startsWith('forecast_mae_'));
+    expect(missing).toEqual([]);
+    expect(doc).toContain('`forecast_mae_<series>`');
   });
 });

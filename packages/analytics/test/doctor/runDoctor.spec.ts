@@ -95,4 +95,20 @@ describe('runDoctor', () => {
     const missing = await runDoctor({ configPath: join(tempDir(), 'nope.yaml'), env: {}, solver: await sharedSolver() });
     expect(missing.checks.find((c) => c.name === 'config')?.status).toBe('fail');
   });
+
+  it('documents every check in docs/doctor.md', async () => {
+    const doc = readFileSync(join(REPO, 'docs/doctor.md'), 'utf8');
+    const root = join(tempDir(), 'runs');
+    const config = configVariant(PORTFOLIO, (d) => {
+      (d.artifacts as Record<string, unknown>).root_dir = root;
+    });
+    const names = [
+      ...(await runDoctor({ configPath: config, env: {}, solver: await sharedSolver() })).checks,
+      ...(await runDoctor({ cwd: tempDir(), env: {}, solver: await sharedSolver() })).checks,
+    ].map((c) => c.name.replace(/^package:.*/, 'package:<name>').replace(/^credential:.*/, 'credential:<VAR>'));
+    expect([...new Set(names)].filter((name) => !doc.includes(`\`${name}\``))).toEqual([]);
+    for (const name of EUROFLEX_PACKAGES) {
+      expect(doc).toContain(`\`${name}\``);
+    }
+  });
 });
