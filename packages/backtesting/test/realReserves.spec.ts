@@ -28,7 +28,7 @@ describe.each(CONFIGS)('%s on real 2024 data', (file) => {
     expect(summary.total_pnl_eur).toBeLessThanOrEqual(summary.oracle_total_pnl_eur + 1e-6 * Math.max(1, Math.abs(summary.oracle_total_pnl_eur)));
     if (summary.base_workflow === 'da_plus_fcr') {
       expect(summary.reserve_capacity_revenue_eur).toBeGreaterThan(0);
-      expect(summary.fcr_reserved_mw_max).toBeGreaterThan(0);
+      expect((summary as Readonly<Record<string, unknown>>)['fcr_reserved_mw_max']).toBeGreaterThan(0);
     }
   });
 });

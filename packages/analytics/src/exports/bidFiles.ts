@@ -25,12 +25,7 @@ const BID_LOCK_STATE = 'baseline_committed';
 export function gateDecision(ctx: ExportContext, date: string, type: string): DecisionRow | undefined {
   const model = ctx.run.summary.model as Readonly<Record<string, unknown>> | undefined;
   const lookFor = model?.gates === 'single' && type !== 'day_ahead_nomination' ? 'day_ahead_nomination' : type;
-  for (const decision of ctx.decisions.values()) {
-    if (decision.deliveryDate === date && decision.decisionType === lookFor) {
-      return decision;
-    }
-  }
-  return undefined;
+  return ctx.decisionsByDay.get(`${date}|${lookFor}`);
 }
 
 /**

@@ -22,6 +22,8 @@ export interface ExportContext {
   /** Intervals of the run (rows of `site_dispatch`). */
   readonly intervalCount: number;
   readonly decisions: ReadonlyMap<string, DecisionRow>;
+  /** The first decision of each delivery date and decision type, keyed `<date>|<type>`. */
+  readonly decisionsByDay: ReadonlyMap<string, DecisionRow>;
 }
 
 function decisionIndex(table: RunTable): Map<string, DecisionRow> {
@@ -88,5 +90,13 @@ export function exportContext(run: RunDirectory): ExportContext {
   if (issues.length > 0) {
     throw new DataError(issues, run.dir);
   }
-  return { run, site, assets, assetIds, intervalCount: n, decisions: decisionIndex(run.table('decision_log')) };
+  const decisions = decisionIndex(run.table('decision_log'));
+  const decisionsByDay = new Map<string, DecisionRow>();
+  for (const decision of decisions.values()) {
+    const key = `${decision.deliveryDate}|${decision.decisionType}`;
+    if (!decisionsByDay.has(key)) {
+      decisionsByDay.set(key, decision);
+    }
+  }
+  return { run, site, assets, assetIds, intervalCount: n, decisions, decisionsByDay };
 }
