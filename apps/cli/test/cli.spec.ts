@@ -4,6 +4,10 @@ import { join, resolve } from 'node:path';
 import { cli } from './run';
 
 const REPO = resolve(__dirname, '../../..');
+const COMMANDS = [
+  'validate-config', 'validate-data', 'backtest', 'reconcile', 'report', 'compare',
+  'export-schedule', 'export-bids', 'export-revision', 'doctor', 'normalize', 'capabilities', 'schema',
+];
 const REFERENCE = join(REPO, 'examples/reference');
 const DA_ONLY = join(REFERENCE, 'tests/fixtures/example_configs/basic/belgium_da_only_base.yaml');
 
@@ -15,12 +19,12 @@ describe('euroflex CLI', () => {
   it('prints help with every command and exits 0', async () => {
     const result = await cli('--help');
     expect(result.code).toBe(0);
-    for (const command of ['validate-config', 'validate-data', 'backtest', 'normalize', 'capabilities', 'schema']) {
+    for (const command of COMMANDS) {
       expect(result.stdout).toContain(command);
     }
   });
 
-  it.each(['validate-config', 'validate-data', 'backtest', 'normalize', 'capabilities', 'schema'])('%s --help exits 0', async (command) => {
+  it.each(COMMANDS)('%s --help exits 0', async (command) => {
     const result = await cli(command, '--help');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: euroflex /);
