@@ -80,10 +80,16 @@ describe('euroflex CLI', () => {
     expect(result.stdout).toContain('164.81');
     const [runDir] = readdirSync(out);
     expect(existsSync(join(out, runDir, 'summary.json'))).toBe(true);
-    const json = await cli('backtest', DA_ONLY, '--out', out, '--json', '--provider', 'persistence');
+    // The report is part of the run directory, written before it is renamed into place.
+    expect(result.stdout).toContain(join(out, runDir, 'report/index.html'));
+    expect(readFileSync(join(out, runDir, 'report/index.html'), 'utf8')).toContain('<svg');
+    expect(readFileSync(join(out, runDir, 'report/summary.md'), 'utf8')).toContain('164.81');
+    const json = await cli('backtest', DA_ONLY, '--out', out, '--json', '--provider', 'persistence', '--no-report');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout).provider_name).toBe('persistence');
     expect(readdirSync(out)).toHaveLength(2);
+    const plain = readdirSync(out).find((name) => name !== runDir) as string;
+    expect(existsSync(join(out, plain, 'report'))).toBe(false);
   });
 
   it('refuses data with gaps: exit 1, file, line and instant named, no run directory', async () => {

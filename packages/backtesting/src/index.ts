@@ -11,6 +11,7 @@ export * from './engine/backtestRun';
 export * from './tables/table';
 export * from './tables/toCsv';
 export * from './tables/runTables';
+export { runReasonCodes } from './engine/runReasonCodes';
 export * from './io/writeTable';
 export * from './parquet';
 export * from './io/writeRunDirectory';

@@ -1,20 +1,23 @@
 import { PROVIDER_NAMES, type ProviderName } from '@euroflex/config';
-import { runBacktest } from '@euroflex/backtesting';
+import { writeReport } from '@euroflex/analytics';
+import { runBacktest, type RunSummary } from '@euroflex/backtesting';
 import type { Command } from '../cli/command';
 import { UsageError } from '../cli/errors';
 import { parseCommand, positionals } from '../cli/parse';
 import { colours, progressBar } from '../cli/terminal';
 
-const usage = `Usage: euroflex backtest CONFIG [--provider NAME] [--out DIR] [--json] [--debug-checks]
+const usage = `Usage: euroflex backtest CONFIG [--provider NAME] [--out DIR] [--json] [--no-report] [--debug-checks]
 
 Run the walk-forward backtest of CONFIG: decide each delivery day at the day-ahead gate
 with only what was public then, settle with actual prices, compare with the
-perfect-foresight oracle, and write the run directory <root>/<run id>/ atomically.
+perfect-foresight oracle, and write the run directory <root>/<run id>/ atomically,
+report/index.html and report/summary.md included.
 
 Options:
   --provider NAME   Forecast provider instead of the config's (${PROVIDER_NAMES.join(', ')}; custom_python = custom_module)
   --out DIR         Artifact root for the run directory (overrides artifacts.root_dir)
   --json            Print summary.json on stdout
+  --no-report       Do not write report/ (euroflex report RUN_DIR writes it later)
   --debug-checks    Check the model invariants (SoC balance, bounds, POI, no simultaneous
                     charge and discharge) on every plan at run time`;
 
@@ -22,11 +25,25 @@ function money(value: number): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
+/** The realized PnL components to print: day-ahead and degradation always, the others where nonzero. */
+function components(s: RunSummary): [string, number][] {
+  const all: [string, number, boolean][] = [
+    ['day-ahead revenue', s.da_revenue_eur, true],
+    ['imbalance revenue', s.imbalance_revenue_eur, false],
+    ['reserve capacity revenue', s.reserve_capacity_revenue_eur, false],
+    ['reserve activation', s.reserve_activation_revenue_eur, false],
+    ['reserve penalty', s.reserve_penalty_eur, false],
+    ['degradation cost', s.degradation_cost_eur, true],
+  ];
+  return all.filter(([, value, always]) => always || value !== 0).map(([label, value]) => [label, value]);
+}
+
 export async function runBacktestCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals: args } = parseCommand(argv, {
     provider: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
+    'no-report': { type: 'boolean' },
     'debug-checks': { type: 'boolean' },
   });
   if (values.help) {
@@ -49,6 +66,11 @@ export async function runBacktestCommand(argv: readonly string[]): Promise<numbe
     outDir: values.out,
     onProgress: bar.update,
     debugChecks: values['debug-checks'] ?? false,
+    finishRunDirectory: values['no-report']
+      ? undefined
+      : (dir) => {
+          writeReport(dir);
+        },
   });
   bar.done();
   const s = outcome.summary;
@@ -63,13 +85,13 @@ export async function runBacktestCommand(argv: readonly string[]): Promise<numbe
     `${c.bold('benchmark')}      ${s.benchmark_name} (${s.delivery_start_date} .. ${s.delivery_end_date}, ${s.decision_count} decisions, ${s.interval_count} intervals)`,
     `${c.bold('model')}          profile ${s.model.profile}, soc ${s.model.soc_carry}, terminal ${s.model.terminal_soc}`,
     '',
-    `  day-ahead revenue        ${money(s.da_revenue_eur).padStart(14)} EUR`,
-    `  degradation cost         ${money(s.degradation_cost_eur).padStart(14)} EUR`,
+    ...components(s).map(([label, value]) => `  ${label.padEnd(25)}${money(value).padStart(14)} EUR`),
     `  ${c.bold('total PnL')}                ${c.bold(money(s.total_pnl_eur).padStart(14))} EUR`,
     `  expected total PnL       ${money(s.expected_total_pnl_eur).padStart(14)} EUR`,
     `  oracle total PnL         ${money(s.oracle_total_pnl_eur).padStart(14)} EUR  (gap ${money(s.oracle_gap_total_pnl_eur)})`,
     `  throughput               ${s.throughput_mwh.toFixed(3).padStart(14)} MWh`,
     '',
+    ...(outcome.runDir && !values['no-report'] ? [`${c.bold('report')}         ${outcome.runDir}/report/index.html`, ''] : []),
     `${c.dim(`${s.solver.lp_solves + s.solver.oracle_lp_solves} LP and ${s.solver.milp_solves + s.solver.oracle_milp_solves} MILP solves (run and oracle), ${s.timings.solver_ms} ms in HiGHS, ${s.timings.total_ms} ms total`)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -5,6 +5,8 @@ import { equivalentFullCycles } from './rainflow';
 import { oracleTolerance } from './oracle';
 import { settlementTotals } from './settlement';
 import { reserveProductOf } from './workflowSeries';
+import { runReasonCodes } from './runReasonCodes';
+import { reasonCodeCounts } from '../reasons/reasonCodes';
 
 export interface ForecastError {
   readonly count: number;
@@ -130,6 +132,7 @@ export function buildSummary(run: BacktestRun, provenance: Record<string, unknow
   const cycles = assetCycles(run);
   const product = reserveProductOf(run.context.workflow);
   const gap = totals.realized_pnl_eur - oracle.realized_pnl_eur;
+  const reasons = runReasonCodes(run);
   return {
     schema_version: 4,
     run_id: run.runId,
@@ -185,6 +188,8 @@ export function buildSummary(run: BacktestRun, provenance: Record<string, unknow
     reserve_product_id: product === 'fcr' ? 'fcr_symmetric' : product === 'afrr' ? 'afrr_asymmetric' : null,
     reserve_gate_local: product ? `D-1 ${run.context.reserveGates[product]}` : null,
     ...reserveStatistics(run),
+    reason_code_counts: reasonCodeCounts(reasons.site),
+    asset_reason_code_counts: Object.fromEntries(run.context.assets.map((asset, a) => [asset.id, reasonCodeCounts(reasons.assets[a])])),
     energy_revenue_eur: totals.da_revenue_eur + totals.imbalance_revenue_eur,
     reserve_share_of_total_revenue: grossRevenue === 0 ? 0 : totals.reserve_capacity_revenue_eur / grossRevenue,
     idle_share: n === 0 ? 0 : idle / n,

@@ -54,6 +54,8 @@ export interface BacktestOptions {
   readonly allowCustomModule?: boolean;
   /** Skip writing the run directory (benchmarks of the engine alone). */
   readonly dryRun?: boolean;
+  /** Adds derived files to the complete run directory before it is renamed into place (see writeRunDirectory). */
+  readonly finishRunDirectory?: (dir: string) => void;
 }
 
 export interface BacktestOutcome {
@@ -251,6 +253,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
     summary,
     configSnapshot: config,
     tables: runTableBuilders(run, config.artifacts.save_forecast_snapshots),
+    finish: options.finishRunDirectory,
     inputs: config.artifacts.save_inputs ? inputTables(market.series, windowInstants(run), timezone) : [],
     ...(reconciliation
       ? {

@@ -14,6 +14,12 @@ export interface RunDirectoryContent {
   readonly json?: Readonly<Record<string, unknown>>;
   /** Tables written under `normalized_inputs/`. */
   readonly inputs: readonly (Table | (() => Table))[];
+  /**
+   * Called with the complete temporary directory (summary.json included) before it is
+   * renamed into place, to add derived files (the CLI writes `report/` here). If it
+   * throws, nothing is renamed and the temporary directory is removed.
+   */
+  readonly finish?: (tmpDir: string) => void;
 }
 
 /**
@@ -48,6 +54,7 @@ export function writeRunDirectory(rootDir: string, content: RunDirectoryContent)
     }
     // summary.json last: its presence marks a complete run inside the temporary folder too.
     writeFileSync(join(tmpDir, 'summary.json'), `${JSON.stringify(content.summary, null, 2)}\n`);
+    content.finish?.(tmpDir);
     renameSync(tmpDir, finalDir);
   } catch (error) {
     rmSync(tmpDir, { recursive: true, force: true });

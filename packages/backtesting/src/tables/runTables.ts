@@ -3,6 +3,7 @@ import { localDayGrid } from '@euroflex/markets';
 import { runScope, executionWorkflow, SERIES_UNITS, type SeriesName } from '@euroflex/config';
 import type { BacktestRun } from '../engine/backtestRun';
 import { SETTLEMENT_COLUMNS, type SettlementColumns } from '../engine/settlement';
+import { runReasonCodes } from '../engine/runReasonCodes';
 import { localLabeler, utcLabels } from '../time/localLabels';
 import { baselineScheduleTable, reconciliationTable, revisionScheduleTable, scheduleLineageTable } from './revisionTables';
 import { constant, int, makeTable, num, str, type Column, type Table } from './table';
@@ -169,6 +170,7 @@ export function siteDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): Ta
     str('decision_id', ax.decisionId),
     constant('schedule_version', 'final_realized', n),
     constant('lock_state', 'locked_realized', n),
+    str('reason_code', runReasonCodes(run).site),
     num('charge_mw', pick('chargeMw')),
     num('discharge_mw', pick('dischargeMw')),
     num('net_export_mw', pick('netExportMw')),
@@ -205,6 +207,7 @@ export function assetDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): T
     str('decision_id', repeat(ax.decisionId)),
     constant('schedule_version', 'final_realized', n * blocks.length),
     constant('lock_state', 'locked_realized', n * blocks.length),
+    str('reason_code', runReasonCodes(run).assets.flat()),
     num('charge_mw', concat((b) => b.flows.chargeMw)),
     num('discharge_mw', concat((b) => b.flows.dischargeMw)),
     num('net_export_mw', concat((b) => b.flows.netExportMw)),
