@@ -267,17 +267,44 @@ describe('reason codes in exports', () => {
     expect(deviations).toBeGreaterThan(0);
   });
 
-  it("takes the run's own reason_code columns when it wrote them", async () => {
+  /** Copy a run and rewrite the reason_code cell of every row of both dispatch CSVs (undefined: drop the column). */
+  function withReasonColumn(source: string, cell: ((table: string) => string) | undefined): string {
     const dir = join(tempDir(), 'run');
-    cpSync(runs.fcr, dir, { recursive: true });
+    cpSync(source, dir, { recursive: true });
     for (const table of ['site_dispatch', 'asset_dispatch']) {
       const file = join(dir, `${table}.csv`);
       const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-      writeFileSync(file, `${lines.map((line, i) => `${line},${i === 0 ? 'reason_code' : `${table}-code`}`).join('\n')}\n`);
+      const column = lines[0].split(',').indexOf('reason_code');
+      expect(column).toBeGreaterThanOrEqual(0);
+      const rewritten = lines.map((line, i) => {
+        const cells = line.split(',');
+        if (cell === undefined) {
+          cells.splice(column, 1);
+        } else if (i > 0) {
+          cells[column] = cell(table);
+        }
+        return cells.join(',');
+      });
+      writeFileSync(file, `${rewritten.join('\n')}\n`);
     }
+    return dir;
+  }
+
+  it("takes the run's own reason_code columns when it wrote them", async () => {
+    const dir = withReasonColumn(runs.fcr, (table) => `${table}-code`);
     const result = run('schedule', dir, 'operator');
     expect(new Set((await payload(result, 'site_schedule')).text('reason_code'))).toEqual(new Set(['site_dispatch-code']));
     expect(new Set((await payload(result, 'asset_schedule')).text('reason_code'))).toEqual(new Set(['asset_dispatch-code']));
+  });
+
+  it.each(['fcr', 'imbalance'] as const)('recomputes exactly the codes the %s run wrote when its tables lack them', async (name) => {
+    const own = run('schedule', runs[name], 'operator');
+    const recomputed = run('schedule', withReasonColumn(runs[name], undefined), 'operator');
+    for (const file of ['site_schedule', 'asset_schedule']) {
+      const expected = (await payload(own, file)).text('reason_code');
+      expect(new Set(expected).size).toBeGreaterThan(1);
+      expect((await payload(recomputed, file)).text('reason_code')).toEqual(expected);
+    }
   });
 });
 

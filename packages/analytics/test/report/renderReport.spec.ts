@@ -87,28 +87,31 @@ describe('the report of a one-day portfolio run (persistence)', () => {
     });
   });
 
-  it('counts the reason codes of a reason_code column when the dispatch table has one', () => {
-    const copy = join(tempDir(), 'run');
-    cpSync(runDir, copy, { recursive: true });
-    const file = join(copy, 'asset_dispatch.csv');
-    const [header, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n');
-    const columns = header.split(',');
-    const charge = columns.indexOf('charge_mw');
-    const discharge = columns.indexOf('discharge_mw');
-    const expected = new Map<string, number>();
-    const coded = rows.map((row) => {
-      const cells = row.split(',');
-      const code = Number(cells[charge]) > 0 ? 'charge_for_da_spread' : Number(cells[discharge]) > 0 ? 'discharge_for_da_spread' : 'idle_due_to_efficiency_or_degradation';
-      expected.set(code, (expected.get(code) ?? 0) + 1);
-      return `${row},${code}`;
-    });
-    writeFileSync(file, `${header},reason_code\n${coded.join('\n')}\n`);
-    const report = buildRunReport(readRunDirectory(copy));
-    expect(report.reasons).toHaveLength(1);
-    expect(report.reasons[0].source).toBe('asset_dispatch.reason_code');
-    expect(new Map(report.reasons[0].counts)).toEqual(expected);
-    expect(renderReportHtml(report)).toContain('charge_for_da_spread');
-    rmSync(copy, { recursive: true, force: true });
+  it('counts the reason codes of the site and asset reason_code columns, as summary.json does', () => {
+    const countsOf = (file: string) => {
+      const [header, ...rows] = readFileSync(join(runDir, file), 'utf8').trimEnd().split('\n');
+      const column = header.split(',').indexOf('reason_code');
+      expect(column).toBeGreaterThanOrEqual(0);
+      const counts = new Map<string, number>();
+      for (const row of rows) {
+        const code = row.split(',')[column];
+        counts.set(code, (counts.get(code) ?? 0) + 1);
+      }
+      return { counts, rows: rows.length };
+    };
+    const report = buildRunReport(readRunDirectory(runDir));
+    expect(report.reasons.map((r) => r.source)).toEqual(['site_dispatch.reason_code', 'asset_dispatch.reason_code']);
+    const site = countsOf('site_dispatch.csv');
+    const assets = countsOf('asset_dispatch.csv');
+    expect(new Map(report.reasons[0].counts)).toEqual(site.counts);
+    expect(new Map(report.reasons[1].counts)).toEqual(assets.counts);
+    expect(assets.rows).toBe(2 * site.rows);
+    const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as { reason_code_counts: Record<string, number> };
+    expect(new Map(Object.entries(summary.reason_code_counts))).toEqual(site.counts);
+    const html = renderReportHtml(report);
+    for (const code of site.counts.keys()) {
+      expect(html).toContain(code);
+    }
   });
 
   it('names the missing table of a damaged run directory', () => {

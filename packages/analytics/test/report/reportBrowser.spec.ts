@@ -36,6 +36,8 @@ interface ChartBox {
   readonly width: number;
   readonly height: number;
   readonly drawnPaths: number;
+  /** Number of bars of a bar list (one 22 px row each), 0 for other charts. */
+  readonly bars: number;
 }
 
 describe('the canonical Belgian run report in headless Chromium', () => {
@@ -90,14 +92,17 @@ describe('the canonical Belgian run report in headless Chromium', () => {
           const bbox = path.getBBox();
           return d.length > 0 && (bbox.width > 0 || bbox.height > 0);
         });
-        return { label: svg.getAttribute('aria-label') ?? '', width: box.width, height: box.height, drawnPaths: drawn.length };
+        const bars = svg.getAttribute('class')?.split(' ').includes('bars') ? svg.querySelectorAll('path.bar').length : 0;
+        return { label: svg.getAttribute('aria-label') ?? '', width: box.width, height: box.height, drawnPaths: drawn.length, bars };
       }),
     );
     // Two assets: dispatch and SoC each, cumulative PnL, 7 forecast/actual pairs of
     // da_plus_afrr, reserves, the reconciliation buckets, two rainflow histograms.
     expect(charts.length).toBeGreaterThanOrEqual(15);
     for (const chart of charts) {
-      expect({ label: chart.label, sized: chart.width > 100 && chart.height > 50, drawn: chart.drawnPaths > 0 }).toEqual({
+      // A bar list is one row per bar; every other chart has a plot area of real height.
+      const minHeight = chart.bars > 0 ? chart.bars * 22 : 50;
+      expect({ label: chart.label, sized: chart.width > 100 && chart.height >= minHeight, drawn: chart.drawnPaths > 0 }).toEqual({
         label: chart.label,
         sized: true,
         drawn: true,
