@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '@euroflex/config';
 import { readRunDirectory } from '../../src/io/readRunDirectory';
