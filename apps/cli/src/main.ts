@@ -91,7 +91,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** A closed pipe (`euroflex report RUN | head`) ends the output, not in a stack trace. */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      process.exit(process.exitCode ?? EXIT.ok);
+    }
+    throw error;
+  });
+}
+
 if (require.main === module) {
+  exitQuietlyOnClosedPipe(process.stdout);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
