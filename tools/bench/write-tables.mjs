@@ -1,0 +1,77 @@
+// Benchmark of the run-directory encoders in one process: a backtest runs once (no run
+// directory), then its tables are built afresh before every write (as a run builds each
+// table once: labels are new, unflattened strings each time) and each table's CSV and
+// Parquet are written several times; the median per table is printed.
+//
+//   node tools/bench/write-tables.mjs [--reps N] [--baseline DIR] [CONFIG]
+//
+// With --baseline DIR (a copy of the workspace, built), the two `writeTable`s alternate
+// (A = this workspace, B = the baseline) on the same tables, so load on the machine hits
+// both alike. Build first: it runs the compiled packages.
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const args = process.argv.slice(2);
+let reps = 5;
+let baseline;
+let config = path.join(root, 'examples/configs/real/belgium_2024_da_plus_fcr_persistence.yaml');
+for (let i = 0; i < args.length; i += 1) {
+  if (args[i] === '--reps') {
+    reps = Number(args[++i]);
+  } else if (args[i] === '--baseline') {
+    baseline = path.resolve(args[++i]);
+  } else {
+    config = path.resolve(args[i]);
+  }
+}
+
+const load = (workspace) => {
+  const require = createRequire(path.join(workspace, 'package.json'));
+  const dist = path.join(workspace, 'packages/backtesting/dist');
+  return {
+    backtesting: require(dist),
+    inputTables: require(path.join(dist, 'tables/inputTables.js')).inputTables,
+    markets: require(path.join(workspace, 'packages/markets/dist')),
+  };
+};
+const a = load(root);
+const b = baseline ? load(baseline) : undefined;
+
+const { run } = await a.backtesting.runBacktest({ config, dryRun: true });
+const buildTables = () => [
+  ...a.backtesting.runTableBuilders(run, run.config.artifacts.save_forecast_snapshots).map((build) => build()),
+  ...a.inputTables(run.context.actuals, a.backtesting.windowInstants(run), run.context.timezone).map((t) => ({ ...t, name: `inputs_${t.name}` })),
+];
+const tables = buildTables();
+
+const median = (values) => [...values].sort((x, y) => x - y)[Math.floor((values.length - 1) / 2)];
+const out = mkdtempSync(path.join(tmpdir(), 'euroflex-write-'));
+const variants = [['A', a.backtesting.writeTable], ...(b ? [['B', b.backtesting.writeTable]] : [])];
+const times = Object.fromEntries(variants.map(([name]) => [name, tables.map(() => [])]));
+for (let r = 0; r < reps; r += 1) {
+  for (const [name, writeTable] of r % 2 === 0 ? variants : [...variants].reverse()) {
+    buildTables().forEach((table, t) => {
+      const started = performance.now();
+      writeTable(out, table);
+      times[name][t].push(performance.now() - started);
+    });
+  }
+}
+rmSync(out, { recursive: true, force: true });
+
+console.log(`${path.basename(config)}: ${reps} writes per table, median ms${b ? ' (A = this workspace, B = baseline)' : ''}`);
+let totals = variants.map(() => 0);
+for (const [t, table] of tables.entries()) {
+  const cells = variants.map(([name], v) => {
+    const ms = median(times[name][t]);
+    totals[v] += ms;
+    return `${name} ${ms.toFixed(0).padStart(6)}`;
+  });
+  console.log(`  ${table.name.padEnd(32)} ${String(table.rowCount).padStart(7)} rows  ${cells.join('   ')}`);
+}
+console.log(`  ${'total'.padEnd(45)} ${variants.map(([name], v) => `${name} ${totals[v].toFixed(0).padStart(6)}`).join('   ')}`);
