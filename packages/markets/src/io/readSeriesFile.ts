@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { seriesFromTable, type SeriesReadOptions, type SeriesReadResult } from '../table/seriesFromTable';
-import { parseCsvText } from './csvText';
+import { asciiCsvTable, isPlainAsciiCsv, parseCsvText } from './csvText';
 
 /**
  * Read a canonical series CSV (see docs/data.md) into a quarter-hour series keyed by UTC
@@ -15,16 +15,22 @@ export function readSeriesFile(path: string, options: Omit<SeriesReadOptions, 'f
     const message = `${extension} files are not read as series; convert them to the canonical CSV first (\`euroflex normalize\`)`;
     return failed(path, options.name, 'unsupported_format', message);
   }
-  let text: string;
+  let bytes: Buffer;
+  let text: string | undefined;
   try {
-    text = decodeText(readFileSync(path));
+    bytes = readFileSync(path);
+    if (!isPlainAsciiCsv(bytes)) {
+      text = decodeText(bytes);
+    }
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     const reason = missing ? 'the file does not exist' : `the file cannot be read (${String(error)})`;
     const message = `${reason}; check the path configured for ${options.name}`;
     return failed(path, options.name, missing ? 'file_not_found' : 'unreadable_file', message);
   }
-  return seriesFromTable(parseCsvText(text), { ...options, file: path });
+  // Canonical files (ASCII, no quotes) are read from the bytes; the rest as text, quoted ones by csv-parse.
+  const table = text === undefined ? asciiCsvTable(bytes) : parseCsvText(text);
+  return seriesFromTable(table, { ...options, file: path });
 }
 
 const UNSUPPORTED = ['.parquet', '.json', '.xml', '.xlsx'];

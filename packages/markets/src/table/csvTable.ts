@@ -11,6 +11,23 @@ export interface CsvTable {
   cells(r: number): readonly string[];
   /** Line number of data row `r` in the file (header = line 1). */
   line(r: number): number;
+  /**
+   * The data rows as bytes, when the file is ASCII without quotes (see `asciiCsvTable`):
+   * lets the row pass read canonical rows without building cell strings. `cells(r)` splits
+   * the same bytes.
+   */
+  readonly rowBytes?: CsvRowBytes;
+}
+
+/** Byte bounds of every data row of an ASCII file without quotes. */
+export interface CsvRowBytes {
+  readonly bytes: Uint8Array;
+  /** The single-byte cell delimiter. */
+  readonly delimiter: number;
+  /** First byte of data row `r`. */
+  readonly start: Int32Array;
+  /** End of data row `r` (exclusive; a trailing `\r` is left out, as `cells` leaves it out). */
+  readonly end: Int32Array;
 }
 
 /** A table over rows that are already split; lines default to 2, 3, ... (no blank lines). */

@@ -19,7 +19,14 @@ export interface ExtraColumns {
 export interface ExtraColumnReader {
   /** Required columns, parsed so far; a row whose cell is NaN is an issue. */
   readonly required: readonly ExtraColumn[];
+  /** Every extra column, required or not, in header order. */
+  readonly all: readonly ExtraColumn[];
   read(r: number, cells: readonly string[]): void;
+  /**
+   * Record cell `r` of column `all[k]` from its trimmed text's `Number` (NaN when blank): what
+   * `read` does per cell, for callers that parse the cells themselves.
+   */
+  set(r: number, k: number, value: number, blank: boolean): void;
   /**
    * Required columns are always kept. An optional column is kept when every cell is a
    * finite number, treated as text when any cell is not a number (`regulating_condition`),
@@ -38,20 +45,25 @@ export function extraColumnReader(
     .map((name, index) => ({ name, index, isRequired: required.includes(name) }))
     .filter((column) => column.isRequired || !TEXT_COLUMNS.has(column.name))
     .map((column) => ({ ...column, values: new Float64Array(rowCount), blanks: 0, text: false }));
+  const set = (r: number, k: number, value: number, blank: boolean): void => {
+    const column = columns[k];
+    column.values[r] = value;
+    if (blank) {
+      column.blanks += 1;
+    } else if (!Number.isFinite(value)) {
+      column.text = true;
+    }
+  };
   return {
     required: columns.filter((column) => column.isRequired),
+    all: columns,
     read(r, cells) {
-      for (const column of columns) {
-        const cell = (cells[column.index] ?? '').trim();
-        const value = cell === '' ? Number.NaN : Number(cell);
-        column.values[r] = value;
-        if (cell === '') {
-          column.blanks += 1;
-        } else if (!Number.isFinite(value)) {
-          column.text = true;
-        }
+      for (let k = 0; k < columns.length; k += 1) {
+        const cell = (cells[columns[k].index] ?? '').trim();
+        set(r, k, cell === '' ? Number.NaN : Number(cell), cell === '');
       }
     },
+    set,
     finish() {
       const kept: ExtraColumn[] = [];
       const dropped: string[] = [];

@@ -4,6 +4,7 @@ import { resolutionMinutesFromNumber, resolutionMinutesOf } from '../resolution'
 import { parseTimestampInto } from '../time/parseTimestamp';
 import type { ZoneClock } from '../time/zoneClock';
 import type { RowSamples } from './assembleQuarterHours';
+import { CanonicalRowReader } from './canonicalRows';
 import { checkLocalTimestamp } from './checkLocalTimestamp';
 import type { CsvTable } from './csvTable';
 import type { ExtraColumnReader } from './extraColumns';
@@ -39,7 +40,9 @@ const RATIO_SERIES: ReadonlySet<string> = new Set(['afrr_activation_ratio_up', '
 /**
  * One pass over the data rows: parse, check and collect the usable ones. Per-row work is
  * kept allocation-free on the happy path (a year is 35,136 rows); ISO labels for issues
- * are built only when an issue is reported.
+ * are built only when an issue is reported. Tables read from bytes take canonical rows
+ * through `CanonicalRowReader` without cell strings; every other row (and every row with
+ * an issue) goes through the checks below.
  */
 export function readSeriesRows(
   table: CsvTable,
@@ -60,7 +63,29 @@ export function readSeriesRows(
   let source = '';
   let zone = '';
   let filledRows = 0;
+  const canonical =
+    table.rowBytes === undefined
+      ? undefined
+      : new CanonicalRowReader(table.rowBytes, width, columns, options.name, options.expectedZone, isRatio, clock, extras, rowResolution);
   for (let r = 0; r < table.rowCount; r += 1) {
+    if (canonical !== undefined && canonical.accept(r)) {
+      // A plainly canonical row read from bytes: the same effects as the usable-row tail below.
+      canonical.commitExtras(r);
+      values[r] = canonical.value;
+      samples.instantsMs.push(canonical.instantMs);
+      samples.rowIndex.push(r);
+      samples.resolutionMinutes.push(canonical.minutes);
+      if (source === '' && columns.source >= 0) {
+        source = canonical.cellText(columns.source).trim();
+      }
+      if (zone === '' && columns.zone >= 0) {
+        zone = canonical.cellText(columns.zone).trim();
+      }
+      if (columns.provenance >= 0 && canonical.provenanceFilled()) {
+        filledRows += 1;
+      }
+      continue;
+    }
     const cells = table.cells(r);
     const row = table.line(r);
     if (cells.length !== width) {

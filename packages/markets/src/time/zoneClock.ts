@@ -49,9 +49,12 @@ function createClock(timezone: string): ZoneClock {
   const perDay = new Map<number, number | Int16Array>();
   const luxonOffset = (instantMs: number): number => DateTime.fromMillis(instantMs, { zone: timezone }).offset;
 
+  // Rows come in time order: the last day looked up answers most calls without the map.
+  let lastDay = Number.NaN;
+  let lastEntry: number | Int16Array = 0;
   const offsetMinutes = (instantMs: number): number => {
     const day = Math.floor(instantMs / DAY_MS);
-    let entry = perDay.get(day);
+    let entry = day === lastDay ? lastEntry : perDay.get(day);
     if (entry === undefined) {
       const dayStart = day * DAY_MS;
       const first = luxonOffset(dayStart);
@@ -67,6 +70,8 @@ function createClock(timezone: string): ZoneClock {
       }
       perDay.set(day, entry);
     }
+    lastDay = day;
+    lastEntry = entry;
     if (typeof entry === 'number') {
       return entry;
     }
