@@ -1,0 +1,60 @@
+// A/B benchmark of whole backtests against a baseline copy of the workspace (built):
+// runs alternate A (this workspace) and B (the baseline), each in a fresh Node process,
+// so load on the machine hits both alike; medians per config.
+//
+//   node tools/bench/backtest-ab.mjs --baseline DIR [--runs N] CONFIG ...
+//
+// Prints process wall, load (config and data), decisions wall, write run directory and
+// peak RSS (as tools/bench/backtest.mjs measures them) for A and B.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+let runs = 5;
+let baseline;
+const configs = [];
+for (let i = 0; i < args.length; i += 1) {
+  if (args[i] === '--runs') {
+    runs = Number(args[++i]);
+  } else if (args[i] === '--baseline') {
+    baseline = path.resolve(args[++i]);
+  } else {
+    configs.push(path.resolve(args[i]));
+  }
+}
+if (baseline === undefined || configs.length === 0) {
+  console.error('usage: node tools/bench/backtest-ab.mjs --baseline DIR [--runs N] CONFIG ...');
+  process.exit(2);
+}
+
+const variants = [
+  ['A', path.resolve(here, '../..')],
+  ['B', baseline],
+];
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+const keys = [
+  ['processWallMs', 'process wall'],
+  ['loadMs', 'load (config, data)'],
+  ['decisionsMs', 'decisions wall'],
+  ['writeMs', 'write run directory'],
+];
+
+console.log(`node ${process.version}, ${runs} alternating run(s) per variant; A = ${variants[0][1]}, B = ${baseline}`);
+for (const config of configs) {
+  const samples = { A: [], B: [] };
+  for (let r = 0; r < runs; r += 1) {
+    for (const [name, root] of r % 2 === 0 ? variants : [...variants].reverse()) {
+      const output = execFileSync(process.execPath, [path.join(root, 'tools/bench/backtest-child.mjs'), config], { cwd: root, encoding: 'utf8' });
+      samples[name].push(JSON.parse(output.trim().split('\n').pop()));
+    }
+  }
+  console.log(`\n${path.basename(config)}`);
+  for (const [key, label] of keys) {
+    const [a, b] = ['A', 'B'].map((name) => median(samples[name].map((s) => s[key])) / 1000);
+    console.log(`  ${label.padEnd(22)} A ${a.toFixed(2)} s   B ${b.toFixed(2)} s   (${(a - b >= 0 ? '+' : '') + (a - b).toFixed(2)} s)`);
+  }
+  const [rssA, rssB] = ['A', 'B'].map((name) => median(samples[name].map((s) => s.peakRssMb)));
+  console.log(`  ${'peak RSS'.padEnd(22)} A ${rssA.toFixed(0)} MB   B ${rssB.toFixed(0)} MB`);
+}
