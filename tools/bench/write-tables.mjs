@@ -65,7 +65,7 @@ for (let r = 0; r < reps; r += 1) {
 rmSync(out, { recursive: true, force: true });
 
 console.log(`${path.basename(config)}: ${reps} writes per table, median ms${b ? ' (A = this workspace, B = baseline)' : ''}`);
-let totals = variants.map(() => 0);
+const totals = variants.map(() => 0);
 for (const [t, table] of tables.entries()) {
   const cells = variants.map(([name], v) => {
     const ms = median(times[name][t]);
