@@ -255,7 +255,7 @@ export async function runDay(
     }
     const prices = pricesFrom(context, gateForecasts, false);
     const problem = buildProblem(context, { instantsMs, startSocMwh: planStartSocMwh, prices, ...(cycleBudgetMwh ? { cycleBudgetMwh } : {}) });
-    const result = solveDay(context, problem, id, instantsMs[0]);
+    const result = solveDay(context, problem, id, instantsMs[0], 'gate');
     record(product === 'fcr' ? 'fcr_gate' : 'afrr_gate', id, atMs, 0, n, result, undefined);
     locked = lockedFrom(problem, result);
     for (const series of CAPACITY_SERIES[product]) {
@@ -307,7 +307,7 @@ export async function runDay(
       ...(joint ? { baseline: 'free' as const } : {}),
       ...(cycleBudgetMwh ? { cycleBudgetMwh } : {}),
     });
-    nomination = solveDay(context, problem, daId, instantsMs[0]);
+    nomination = solveDay(context, problem, daId, instantsMs[0], 'gate');
     record('day_ahead_nomination', daId, dayAheadGateMs, 0, n, nomination, undefined);
   }
   const plan = copyPlan(nomination);
@@ -378,7 +378,7 @@ export async function runDay(
         prices: { dayAheadEurPerMwh: daPrices.dayAheadEurPerMwh.subarray(start), imbalance: imbalancePrices(context, forecastImb) },
         baseline: siteNomination.subarray(start),
       });
-      const result = solveDay(context, problem, id, window[0], true);
+      const result = solveDay(context, problem, id, window[0], 'intraday');
       record('imbalance_rebalance', id, instantsMs[i], start, Math.min(step, n - start), result, undefined);
       result.assets.forEach((asset, a) => {
         plan.chargeMw[a].set(asset.chargeMw, start);

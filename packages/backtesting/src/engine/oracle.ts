@@ -118,7 +118,7 @@ function oracleHorizon(
     ...(imbalance ? { baseline: 'free' as const } : {}),
     ...(cap ? { cycleBudgetMwh: Float64Array.from(context.assets, (a) => cap * days * (a.socMaxMwh - a.socMinMwh)) } : {}),
   });
-  const result = solveDay(context, problem, id, instantsMs[0]);
+  const result = solveDay(context, problem, id, instantsMs[0], 'oracle');
   const plan = {
     chargeMw: result.assets.map((a) => a.chargeMw),
     dischargeMw: result.assets.map((a) => a.dischargeMw),

@@ -21,35 +21,59 @@ export function dayAheadProblem(
 }
 
 /**
- * Solve one decision. A non-optimal status is a user-facing error naming the decision (an
- * infeasible day means the config cannot be met, e.g. a terminal SoC out of reach during
- * an outage). Invariants are checked when `debugChecks` is on.
- */
-/**
  * Node limit of the exclusivity MILP in intraday windows (rebalances, revisions). Their
  * forecasts can be flat (persistence holds the last imbalance price), which makes every
  * charge/discharge pattern of the window tie, and branch and bound then spends seconds
  * proving a plan it found in the first nodes. The limit is deterministic; the plan is valid
- * and its gap is logged. Gate decisions (the day-ahead nomination) are always proven optimal.
+ * and its gap is logged (docs/decisions/0002-intraday-milp-node-limit.md).
  */
 export const INTRADAY_MIP_MAX_NODES = 200;
+
+/**
+ * Node limit of a gate decision's MILP in a forecast-driven run. A persistence forecast that
+ * holds a deeply negative imbalance price flat over a whole day puts a binary on every
+ * interval of every asset (192 for two batteries), and proving that optimum takes minutes.
+ * The oracle, and a perfect-foresight run (its own oracle), are never limited: the oracle
+ * stays a proven upper bound.
+ */
+export const GATE_MIP_MAX_NODES = 1000;
+
+/** What a solve decides: a gate, an intraday window, or an oracle day. */
+export type DecisionKind = 'gate' | 'intraday' | 'oracle';
+
+function nodeLimit(context: EngineContext, kind: DecisionKind): number | undefined {
+  switch (kind) {
+    case 'intraday':
+      return INTRADAY_MIP_MAX_NODES;
+    case 'gate':
+      return context.config.forecast_provider.name === 'perfect_foresight' ? undefined : GATE_MIP_MAX_NODES;
+    default:
+      return undefined;
+  }
+}
 
 /** A solve whose plan may be used: optimal, or a MILP stopped at its node limit with a solution. */
 export function usable(result: ExtendedDispatchResult): boolean {
   return result.status === 'optimal' || (result.status === 'node_limit' && result.assets.length > 0);
 }
 
+/**
+ * Solve one decision. A non-optimal status is a user-facing error naming the decision (an
+ * infeasible day means the config cannot be met, e.g. a terminal SoC out of reach during
+ * an outage). Invariants are checked when `debugChecks` is on.
+ */
 export function solveDay(
   context: EngineContext,
   problem: ExtendedDispatchProblem,
   decisionId: string,
   firstInstantMs: number,
-  intraday = false,
+  kind: DecisionKind,
 ): ExtendedDispatchResult {
+  const mipMaxNodes = nodeLimit(context, kind);
   const result = solveDispatch(context.solver, problem, {
     mipRelGap: context.model.solver.mip_rel_gap,
     timeLimitSeconds: context.model.solver.time_limit_seconds,
-    ...(intraday ? { mipMaxNodes: INTRADAY_MIP_MAX_NODES } : {}),
+    ...(mipMaxNodes === undefined ? {} : { mipMaxNodes }),
   }) as ExtendedDispatchResult;
   if (!usable(result)) {
     throw new UserError(
