@@ -5,22 +5,10 @@ import { parse, stringify } from 'yaml';
 import { runBacktest } from '@euroflex/backtesting';
 import { runCompare } from '../src/commands/compare';
 import { UsageError } from '../src/cli/errors';
+import { capture } from './run';
 
 const REPO = resolve(__dirname, '../../..');
 const PORTFOLIO = join(REPO, 'examples/reference/tests/fixtures/example_configs/basic/belgium_portfolio_da_only_base.yaml');
-
-async function capture(run: () => Promise<number>): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await run(), stdout };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 /** The portfolio config with only asset `index` (its data path made absolute). */
 function singleAsset(index: number, dir: string): string {

@@ -3,22 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { runDoctorCommand } from '../src/commands/doctor';
+import { capture } from './run';
 
 const REPO = resolve(__dirname, '../../..');
 const PORTFOLIO = join(REPO, 'examples/reference/tests/fixtures/example_configs/basic/belgium_portfolio_da_only_base.yaml');
-
-async function capture(run: () => Promise<number>): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await run(), stdout };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 /** The portfolio config with its artifact root at `rootDir`. */
 function withRoot(rootDir: string): string {

@@ -5,23 +5,10 @@ import { UserError } from '@euroflex/config';
 import { runBacktest } from '@euroflex/backtesting';
 import { runReport } from '../src/commands/report';
 import { UsageError } from '../src/cli/errors';
+import { capture } from './run';
 
 const REPO = resolve(__dirname, '../../..');
 const PORTFOLIO = join(REPO, 'examples/reference/tests/fixtures/example_configs/basic/belgium_portfolio_da_only_base.yaml');
-
-/** Run a command function with stdout captured. */
-async function capture(run: () => Promise<number>): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await run(), stdout };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe('euroflex report RUN_DIR', () => {
   let runDir: string;

@@ -26,3 +26,17 @@ export async function cli(...argv: string[]): Promise<CliResult> {
     err.mockRestore();
   }
 }
+
+/** Run one command function in-process with stdout captured (stderr is left alone). */
+export async function capture(run: () => Promise<number>): Promise<{ code: number; stdout: string }> {
+  let stdout = '';
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  try {
+    return { code: await run(), stdout };
+  } finally {
+    spy.mockRestore();
+  }
+}
