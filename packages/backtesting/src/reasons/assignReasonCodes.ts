@@ -8,63 +8,64 @@ export interface ReasonCodes {
   readonly assets: ReasonCode[][];
 }
 
-/** What the tree knows about one asset in one interval. */
-interface AssetInterval {
-  readonly chargeMw: number;
-  readonly dischargeMw: number;
-  readonly nominationMw: number;
-  readonly reserveMw: number;
+/**
+ * What the tree knows about every asset in one interval, one slot per asset. Refilled for each
+ * interval (a year of quarter-hours is 35k intervals: no objects per interval).
+ */
+class AssetIntervals {
+  readonly chargeMw: Float64Array;
+  readonly dischargeMw: Float64Array;
+  readonly nominationMw: Float64Array;
+  readonly reserveMw: Float64Array;
   /** Power used towards the export side (d + fcr + aFRR up) and the import side (c + fcr + aFRR down). */
-  readonly exportUseMw: number;
-  readonly importUseMw: number;
-  readonly moves: boolean;
+  readonly exportUseMw: Float64Array;
+  readonly importUseMw: Float64Array;
+  readonly moves: Uint8Array;
   /** The replay changed the planned flow: the realized SoC reached a bound. */
-  readonly cut: boolean;
-}
+  readonly cut: Uint8Array;
 
-function intervalOf(asset: AssetReasonInput, t: number, tol: ReasonTolerances): AssetInterval {
-  const chargeMw = asset.chargeMw[t];
-  const dischargeMw = asset.dischargeMw[t];
-  const fcr = orZero(asset.fcrMw, t);
-  const up = orZero(asset.afrrUpMw, t);
-  const down = orZero(asset.afrrDownMw, t);
-  const plannedNet = (asset.plannedDischargeMw ?? asset.dischargeMw)[t] - (asset.plannedChargeMw ?? asset.chargeMw)[t];
-  return {
-    chargeMw,
-    dischargeMw,
-    nominationMw: asset.nominationMw[t],
-    reserveMw: fcr + up + down,
-    exportUseMw: dischargeMw + fcr + up,
-    importUseMw: chargeMw + fcr + down,
-    moves: chargeMw > tol.powerMw || dischargeMw > tol.powerMw,
-    cut: Math.abs(dischargeMw - chargeMw - plannedNet) > tol.powerMw,
-  };
+  constructor(count: number) {
+    this.chargeMw = new Float64Array(count);
+    this.dischargeMw = new Float64Array(count);
+    this.nominationMw = new Float64Array(count);
+    this.reserveMw = new Float64Array(count);
+    this.exportUseMw = new Float64Array(count);
+    this.importUseMw = new Float64Array(count);
+    this.moves = new Uint8Array(count);
+    this.cut = new Uint8Array(count);
+  }
+
+  fill(a: number, asset: AssetReasonInput, t: number, eps: number): void {
+    const chargeMw = asset.chargeMw[t];
+    const dischargeMw = asset.dischargeMw[t];
+    const fcr = orZero(asset.fcrMw, t);
+    const up = orZero(asset.afrrUpMw, t);
+    const down = orZero(asset.afrrDownMw, t);
+    const plannedNet = (asset.plannedDischargeMw ?? asset.dischargeMw)[t] - (asset.plannedChargeMw ?? asset.chargeMw)[t];
+    this.chargeMw[a] = chargeMw;
+    this.dischargeMw[a] = dischargeMw;
+    this.nominationMw[a] = asset.nominationMw[t];
+    this.reserveMw[a] = fcr + up + down;
+    this.exportUseMw[a] = dischargeMw + fcr + up;
+    this.importUseMw[a] = chargeMw + fcr + down;
+    this.moves[a] = chargeMw > eps || dischargeMw > eps ? 1 : 0;
+    this.cut[a] = Math.abs(dischargeMw - chargeMw - plannedNet) > eps ? 1 : 0;
+  }
 }
 
 /**
  * Rules 1-3 of the tree, shared by assets and the site: a reserve held with no energy and no
  * position; a trade executed exactly as nominated (da spread); a deviation from the nomination
- * (imbalance, named after the sign of the deviation). Undefined when none applies.
+ * (imbalance, named after the sign of the deviation). Undefined when none applies (and for a
+ * cut flow).
  */
-function tradeCode(x: {
-  reserveMw: number;
-  moves: boolean;
-  cut: boolean;
-  netMw: number;
-  nominationMw: number;
-  chargeLeads: boolean;
-  tol: ReasonTolerances;
-}): ReasonCode | undefined {
-  const eps = x.tol.powerMw;
-  if (x.cut) {
-    return undefined;
-  }
-  const deviationMw = x.netMw - x.nominationMw;
-  if (x.reserveMw > eps && !x.moves && Math.abs(x.nominationMw) <= eps) {
+function tradeCode(reserveMw: number, moves: boolean, netMw: number, nominationMw: number, chargeLeads: boolean, eps: number): ReasonCode | undefined {
+  const deviationMw = netMw - nominationMw;
+  if (reserveMw > eps && !moves && Math.abs(nominationMw) <= eps) {
     return 'reserve_capacity_commitment';
   }
-  if (x.moves && Math.abs(deviationMw) <= eps) {
-    return x.chargeLeads ? 'charge_for_da_spread' : 'discharge_for_da_spread';
+  if (moves && Math.abs(deviationMw) <= eps) {
+    return chargeLeads ? 'charge_for_da_spread' : 'discharge_for_da_spread';
   }
   if (deviationMw < -eps) {
     return 'charge_for_imbalance';
@@ -96,29 +97,29 @@ export function assignReasonCodes(input: ReasonCodeInput): ReasonCodes {
     }
   }
   const { lowEurPerMwh, highEurPerMwh } = dayPriceRange(input.priceForecastEurPerMwh, input.deliveryDate);
+  const price = input.priceForecastEurPerMwh;
+  const eps = tol.powerMw;
+  const assetCount = input.assets.length;
   const site: ReasonCode[] = new Array<ReasonCode>(n);
   const assets: ReasonCode[][] = input.assets.map(() => new Array<ReasonCode>(n));
+  const x = new AssetIntervals(assetCount);
   for (let t = 0; t < n; t += 1) {
-    const intervals = input.assets.map((asset) => intervalOf(asset, t, tol));
     let exportUseMw = 0;
     let importUseMw = 0;
-    for (const interval of intervals) {
-      exportUseMw += interval.exportUseMw;
-      importUseMw += interval.importUseMw;
+    for (let a = 0; a < assetCount; a += 1) {
+      x.fill(a, input.assets[a], t, eps);
+      exportUseMw += x.exportUseMw[a];
+      importUseMw += x.importUseMw[a];
     }
     const exportSlackMw = valueAt(input.poiExportLimitMw, t) - exportUseMw;
     const importSlackMw = valueAt(input.poiImportLimitMw, t) - importUseMw;
-    input.assets.forEach((asset, a) => {
-      const interval = intervals[a];
-      assets[a][t] =
-        tradeCode({
-          ...interval,
-          netMw: interval.dischargeMw - interval.chargeMw,
-          chargeLeads: interval.chargeMw >= interval.dischargeMw,
-          tol,
-        }) ?? blockedOrIdle(asset, interval, t, exportSlackMw, importSlackMw, priceSignal(input.priceForecastEurPerMwh[t], lowEurPerMwh[t], highEurPerMwh[t], asset), tol);
-    });
-    site[t] = siteCode(input, intervals, t, exportSlackMw, importSlackMw, assets, tol);
+    for (let a = 0; a < assetCount; a += 1) {
+      const dischargeMw = x.dischargeMw[a];
+      const chargeMw = x.chargeMw[a];
+      const traded = x.cut[a] === 1 ? undefined : tradeCode(x.reserveMw[a], x.moves[a] === 1, dischargeMw - chargeMw, x.nominationMw[a], chargeMw >= dischargeMw, eps);
+      assets[a][t] = traded ?? blockedOrIdle(input.assets[a], x, a, t, exportSlackMw, importSlackMw, priceSignal(price[t], lowEurPerMwh[t], highEurPerMwh[t], input.assets[a]), tol);
+    }
+    site[t] = siteCode(input, x, t, exportSlackMw, importSlackMw, assets, tol);
   }
   return { site, assets };
 }
@@ -130,33 +131,34 @@ export function assignReasonCodes(input: ReasonCodeInput): ReasonCodes {
  */
 function siteCode(
   input: ReasonCodeInput,
-  intervals: readonly AssetInterval[],
+  x: AssetIntervals,
   t: number,
   exportSlackMw: number,
   importSlackMw: number,
   assets: readonly ReasonCode[][],
   tol: ReasonTolerances,
 ): ReasonCode {
-  if (poiBinds(input, intervals, t, exportSlackMw, importSlackMw, tol)) {
+  if (poiBinds(input, x, t, exportSlackMw, importSlackMw, tol)) {
     return 'blocked_by_site_poi_limit';
   }
-  if (intervals.some((interval) => interval.cut)) {
+  if (x.cut.includes(1)) {
     return 'blocked_by_soc_limit';
   }
-  return siteTradeCode(intervals, tol) ?? firstInTreeOrder(assets.map((codes) => codes[t]));
+  return siteTradeCode(x, tol) ?? firstInTreeOrder(assets, t);
 }
 
 /** Rules 4-6 for an asset that neither holds reserve, trades, nor deviates (or whose flow was cut). */
 function blockedOrIdle(
   asset: AssetReasonInput,
-  interval: AssetInterval,
+  x: AssetIntervals,
+  a: number,
   t: number,
   exportSlackMw: number,
   importSlackMw: number,
   signal: 'charge' | 'discharge' | 'none',
   tol: ReasonTolerances,
 ): ReasonCode {
-  if (interval.cut) {
+  if (x.cut[a] === 1) {
     return 'blocked_by_soc_limit';
   }
   if (signal === 'none') {
@@ -167,7 +169,7 @@ function blockedOrIdle(
   if (atBound) {
     return 'blocked_by_soc_limit';
   }
-  const ownHeadroomMw = asset.powerLimitMw[t] - (signal === 'charge' ? interval.importUseMw : interval.exportUseMw);
+  const ownHeadroomMw = asset.powerLimitMw[t] - (signal === 'charge' ? x.importUseMw[a] : x.exportUseMw[a]);
   const poiSlackMw = signal === 'charge' ? importSlackMw : exportSlackMw;
   if (ownHeadroomMw <= tol.powerMw || poiSlackMw <= tol.powerMw) {
     return 'blocked_by_connection_limit';
@@ -181,7 +183,7 @@ function blockedOrIdle(
  * at the bound that side drains or fills). Without such an asset a larger POI would change
  * nothing, so a nonzero dual there is an artefact of a degenerate plan.
  */
-function poiBinds(input: ReasonCodeInput, intervals: readonly AssetInterval[], t: number, exportSlackMw: number, importSlackMw: number, tol: ReasonTolerances): boolean {
+function poiBinds(input: ReasonCodeInput, x: AssetIntervals, t: number, exportSlackMw: number, importSlackMw: number, tol: ReasonTolerances): boolean {
   const exportDual = orZero(input.poiExportDualEurPerMw, t);
   const importDual = orZero(input.poiImportDualEurPerMw, t);
   const exportTight = Math.abs(exportDual) > tol.dualEurPerMw || exportSlackMw < tol.powerMw;
@@ -189,39 +191,36 @@ function poiBinds(input: ReasonCodeInput, intervals: readonly AssetInterval[], t
   if (!exportTight && !importTight) {
     return false;
   }
-  return input.assets.some((asset, a) => {
+  for (let a = 0; a < input.assets.length; a += 1) {
+    const asset = input.assets[a];
     const limitMw = asset.powerLimitMw[t];
     const socMwh = asset.socStartMwh[t];
-    const canExport = limitMw - intervals[a].exportUseMw > tol.powerMw && socMwh > asset.socMinMwh + tol.socMwh;
-    const canImport = limitMw - intervals[a].importUseMw > tol.powerMw && socMwh < asset.socMaxMwh - tol.socMwh;
-    return (exportTight && canExport) || (importTight && canImport);
-  });
+    const canExport = limitMw - x.exportUseMw[a] > tol.powerMw && socMwh > asset.socMinMwh + tol.socMwh;
+    const canImport = limitMw - x.importUseMw[a] > tol.powerMw && socMwh < asset.socMaxMwh - tol.socMwh;
+    if ((exportTight && canExport) || (importTight && canImport)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Rules 1-3 on the site's totals (no cut flows); a site trade needs a net position, not a shuffle between assets. */
-function siteTradeCode(intervals: readonly AssetInterval[], tol: ReasonTolerances): ReasonCode | undefined {
+function siteTradeCode(x: AssetIntervals, tol: ReasonTolerances): ReasonCode | undefined {
   let chargeMw = 0;
   let dischargeMw = 0;
   let nominationMw = 0;
   let reserveMw = 0;
-  for (const interval of intervals) {
-    chargeMw += interval.chargeMw;
-    dischargeMw += interval.dischargeMw;
-    nominationMw += interval.nominationMw;
-    reserveMw += interval.reserveMw;
+  for (let a = 0; a < x.chargeMw.length; a += 1) {
+    chargeMw += x.chargeMw[a];
+    dischargeMw += x.dischargeMw[a];
+    nominationMw += x.nominationMw[a];
+    reserveMw += x.reserveMw[a];
   }
   const netMw = dischargeMw - chargeMw;
-  return tradeCode({
-    reserveMw,
-    moves: intervals.some((i) => i.moves) && Math.abs(netMw) > tol.powerMw,
-    cut: false,
-    netMw,
-    nominationMw,
-    chargeLeads: netMw < 0,
-    tol,
-  });
+  return tradeCode(reserveMw, x.moves.includes(1) && Math.abs(netMw) > tol.powerMw, netMw, nominationMw, netMw < 0, tol.powerMw);
 }
 
-function firstInTreeOrder(codes: readonly ReasonCode[]): ReasonCode {
-  return ASSET_REASON_CODES.find((code) => codes.includes(code)) ?? 'idle_due_to_efficiency_or_degradation';
+/** The first code, in tree order, that one of the assets has in interval `t`. */
+function firstInTreeOrder(assets: readonly ReasonCode[][], t: number): ReasonCode {
+  return ASSET_REASON_CODES.find((code) => assets.some((codes) => codes[t] === code)) ?? 'idle_due_to_efficiency_or_degradation';
 }
