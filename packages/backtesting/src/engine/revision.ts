@@ -6,7 +6,7 @@ import type { SeriesForecast } from './forecastFor';
 import { buildProblem, type LockedReserves, type PlanningPrices } from './problem';
 import { replayDay, type PlanArrays } from './replay';
 import type { DaySeries, DecisionRecord, EngineContext } from './types';
-import { INTRADAY_MIP_MAX_NODES, usable } from './solveDay';
+import { INTRADAY_MIP_LIMITS, usable } from './solveDay';
 import { ACTIVATION_SERIES } from './workflowSeries';
 
 export interface ReviseWindowArgs {
@@ -136,7 +136,7 @@ export async function reviseWindow(args: ReviseWindowArgs): Promise<ReviseWindow
   const result = solveDispatch(context.solver, problem, {
     mipRelGap: model.solver.mip_rel_gap,
     timeLimitSeconds: model.solver.time_limit_seconds,
-    mipMaxNodes: INTRADAY_MIP_MAX_NODES,
+    ...INTRADAY_MIP_LIMITS,
   }) as ExtendedDispatchResult;
   if (!usable(result)) {
     return {

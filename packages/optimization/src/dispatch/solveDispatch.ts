@@ -33,6 +33,8 @@ export interface DispatchOptions {
   readonly warmStart?: boolean;
   /** Node limit of the exclusivity MILP (see `SolveOptions.mipMaxNodes`); the result is then `node_limit`. */
   readonly mipMaxNodes?: number;
+  /** RENS at the root of the exclusivity MILP (see `SolveOptions.mipRootHeuristic`). */
+  readonly mipRootHeuristic?: boolean;
 }
 
 /** A solved attempt: the plan, the modes that produced it, its status and POI duals. */
@@ -63,6 +65,7 @@ export function solveDispatch(solver: Solver, problem: ExtendedDispatchProblem, 
     ...(options.mipRelGap !== undefined ? { mipRelGap: options.mipRelGap } : {}),
     ...(options.warmStart !== undefined ? { warmStart: options.warmStart } : {}),
     ...(options.mipMaxNodes !== undefined ? { mipMaxNodes: options.mipMaxNodes } : {}),
+    ...(options.mipRootHeuristic !== undefined ? { mipRootHeuristic: options.mipRootHeuristic } : {}),
   });
   const alwaysMilp = options.exclusivity === 'always_milp';
   const eligible = exclusivityPlan(resolved, alwaysMilp);

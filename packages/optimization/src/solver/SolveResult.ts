@@ -14,6 +14,13 @@ export interface SolveOptions {
    */
   readonly mipMaxNodes?: number;
   /**
+   * Run HiGHS' RENS heuristic at the root of a MILP: a sub-MIP over the binaries that the root
+   * LP leaves fractional. With a node limit it finds the incumbent that branch and bound would
+   * otherwise spend hundreds of nodes on (docs/decisions/0002-intraday-milp-node-limit.md).
+   * The other primal heuristics stay off. Defaults to false.
+   */
+  readonly mipRootHeuristic?: boolean;
+  /**
    * Reuse the solver's persistent LP (and its optimal basis) when the new LP has the same
    * sense and sparsity pattern, changing costs, bounds and the coefficients whose values
    * differ (at most a quarter of them; aFRR ratios, say). Defaults to true. It cuts simplex iterations
