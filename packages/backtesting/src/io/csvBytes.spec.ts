@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bool, int, makeTable, num, str, type Column, type Table } from '../tables/table';
+import { bool, coded, int, makeTable, num, str, type Column, type Table } from '../tables/table';
 import { tableToCsv } from '../tables/toCsv';
 import { csvByteChunks } from './csvBytes';
 
@@ -94,6 +94,20 @@ describe('csvByteChunks', () => {
       str('note', Array.from({ length: rows }, (_, i) => (i % 1000 === 0 ? 'a "quoted", note' : i % 3 === 0 ? null : 'n'))),
     ]);
     expect(encoded(table).equals(referenceCsv(table))).toBe(true);
+  });
+
+  it('writes label-coded string columns as their values, across chunks', () => {
+    const rows = 20_000;
+    const labels = TRICKY_STRINGS.filter((value): value is string => value !== null);
+    const table = makeTable('coded', [
+      coded('tricky', labels, Int32Array.from({ length: rows }, (_, i) => (i % 11 === 0 ? -1 : Math.floor(i / 3) % labels.length))),
+      coded('unique', Array.from({ length: rows }, (_, i) => `t${i}`), Int32Array.from({ length: rows }, (_, i) => rows - 1 - i)),
+      num('v', Float64Array.from({ length: rows }, (_, i) => i / 7)),
+      coded('none', [], new Int32Array(rows).fill(-1)),
+    ]);
+    const bytes = encoded(table);
+    expect(bytes.equals(referenceCsv(table))).toBe(true);
+    expect(bytes.equals(encoded(makeTable('plain', table.columns.map((column) => (column.kind === 'string' ? str(column.name, column.values) : column)))))).toBe(true);
   });
 
   it('writes a header only for a table without rows', () => {

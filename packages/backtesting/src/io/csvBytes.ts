@@ -1,4 +1,4 @@
-import type { Column, Table } from '../tables/table';
+import type { Column, LabelCodes, Table } from '../tables/table';
 
 /**
  * The CSV of `tables/toCsv.ts` (`tableToCsv`), byte for byte as UTF-8, encoded straight
@@ -30,6 +30,13 @@ interface EncodedColumn {
   readonly length: Int32Array;
   /** Sum of `length` over the chunk. */
   total: number;
+  /** For a column with label codes: every label encoded once, cell `k` for label `k` (made at the first chunk). */
+  labels?: EncodedColumn;
+}
+
+function encodedColumn(rows: number): EncodedColumn {
+  const bytes = new Uint8Array(1024);
+  return { bytes, view: new DataView(bytes.buffer), start: new Int32Array(rows), length: new Int32Array(rows), total: 0 };
 }
 
 /**
@@ -39,10 +46,7 @@ interface EncodedColumn {
 export function* csvByteChunks(table: Table): Generator<Uint8Array> {
   yield utf8(`${table.columns.map((c) => csvText(c.name)).join(',')}\n`);
   const width = table.columns.length;
-  const encoded: EncodedColumn[] = table.columns.map(() => {
-    const bytes = new Uint8Array(1024);
-    return { bytes, view: new DataView(bytes.buffer), start: new Int32Array(CHUNK_ROWS), length: new Int32Array(CHUNK_ROWS), total: 0 };
-  });
+  const encoded: EncodedColumn[] = table.columns.map(() => encodedColumn(CHUNK_ROWS));
   let out = new Uint8Array(0);
   for (let first = 0; first < table.rowCount; first += CHUNK_ROWS) {
     const rows = Math.min(table.rowCount, first + CHUNK_ROWS) - first;
@@ -94,7 +98,11 @@ function encodeColumn(column: Column, first: number, rows: number, into: Encoded
   into.total = 0;
   switch (column.kind) {
     case 'string':
-      encodeStrings(column.values, first, rows, into);
+      if (column.coded) {
+        encodeCoded(column.coded, first, rows, into);
+      } else {
+        encodeStrings(column.values, first, rows, into);
+      }
       return;
     case 'boolean':
       encodeBooleans(column.values, first, rows, into);
@@ -225,6 +233,33 @@ function encodeStrings(values: readonly (string | null)[], first: number, rows: 
     into.length[r] = length;
     into.total += length;
   }
+}
+
+/** Cells of a column with label codes: each label is encoded once per table, rows point at its bytes. */
+function encodeCoded(coded: LabelCodes, first: number, rows: number, into: EncodedColumn): void {
+  let labels = into.labels;
+  if (labels === undefined) {
+    labels = encodedColumn(coded.labels.length);
+    encodeStrings(coded.labels, 0, coded.labels.length, labels);
+    into.labels = labels;
+    into.bytes = labels.bytes;
+    into.view = labels.view;
+  }
+  const codes = coded.codes;
+  let total = 0;
+  for (let r = 0; r < rows; r += 1) {
+    const code = codes[first + r];
+    if (code < 0) {
+      into.start[r] = 0;
+      into.length[r] = 0;
+    } else {
+      const length = labels.length[code];
+      into.start[r] = labels.start[code];
+      into.length[r] = length;
+      total += length;
+    }
+  }
+  into.total = total;
 }
 
 function writeAscii(text: string, bytes: Uint8Array, at: number): void {

@@ -23,3 +23,11 @@ export interface DictionaryIndex {
   readonly nullCount: number;
   readonly rowIndex: Int32Array;
 }
+
+/** A string dictionary page holds at most this many UTF-16 code units (about 1 MiB, Arrow's default dictionary page limit). */
+export const DICTIONARY_MAX_CHARS = 1 << 20;
+
+export interface StringDictionary extends DictionaryIndex {
+  /** Distinct non-null values in first-seen order. */
+  readonly entries: readonly string[];
+}

@@ -98,7 +98,7 @@ function writeChunk(column: Column, table: Table, pages: PageWriter, scratch: Pa
     case 'float64':
       return chunk(PhysicalType.DOUBLE, true, writeFloat64Chunk(column.values, rowCount, pages, scratch, pageSizeBytes));
     case 'string':
-      return chunk(PhysicalType.BYTE_ARRAY, true, writeStringChunk(column.values, rowCount, pages, scratch, pageSizeBytes));
+      return chunk(PhysicalType.BYTE_ARRAY, true, writeStringChunk(column.values, rowCount, pages, scratch, pageSizeBytes, column.coded));
     case 'int32':
       writeInt32Chunk(column.values, rowCount, pages, scratch, pageSizeBytes, label);
       return chunk(PhysicalType.INT32, false, required);

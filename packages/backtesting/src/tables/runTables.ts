@@ -4,40 +4,15 @@ import { runScope, executionWorkflow, SERIES_UNITS, type SeriesName } from '@eur
 import type { BacktestRun } from '../engine/backtestRun';
 import { SETTLEMENT_COLUMNS, type SettlementColumns } from '../engine/settlement';
 import { runReasonCodes } from '../engine/runReasonCodes';
+import { REASON_CODES, type ReasonCode } from '../reasons/reasonCodes';
 import { localLabeler, utcLabels } from '../time/localLabels';
 import { baselineScheduleTable, reconciliationTable, revisionScheduleTable, scheduleLineageTable } from './revisionTables';
-import { constant, int, makeTable, num, str, type Column, type Table } from './table';
+import { blockCodes, runAxes, tiled, UtcCodes, type RunAxes } from './runAxes';
+import { coded, constant, int, makeTable, num, str, type Column, type Table } from './table';
 
 
 function settlementColumns(columns: SettlementColumns): Column[] {
   return SETTLEMENT_COLUMNS.map((name) => num(name, columns[name]));
-}
-
-interface RunAxes {
-  readonly count: number;
-  readonly utc: string[];
-  readonly local: string[];
-  readonly date: string[];
-  readonly decisionId: string[];
-}
-
-function axes(run: BacktestRun): RunAxes {
-  const instants = run.settlement.instantsMs;
-  const label = localLabeler(run.context.timezone);
-  const local = new Array<string>(instants.length);
-  for (let i = 0; i < instants.length; i += 1) {
-    local[i] = label(instants[i]);
-  }
-  const date: string[] = [];
-  const decisionId: string[] = [];
-  for (const day of run.days) {
-    const id = day.decisions[day.decisions.length - 1]?.decisionId ?? '';
-    for (let t = 0; t < day.instantsMs.length; t += 1) {
-      date.push(day.date);
-      decisionId.push(id);
-    }
-  }
-  return { count: instants.length, utc: utcLabels(instants), local, date, decisionId };
 }
 
 function gather(run: BacktestRun, pick: (day: BacktestRun['days'][number], asset: number) => ArrayLike<number>, asset: number): Float64Array {
@@ -146,6 +121,21 @@ function priceColumns(run: BacktestRun): Column[] {
   return columns;
 }
 
+const REASON_CODE_INDEX = new Map<string, number>(REASON_CODES.map((code, k) => [code, k]));
+
+/** A `reason_code` column: the codes of each block (asset), back to back. */
+function reasonCodeColumn(blocks: readonly (readonly ReasonCode[])[]): Column {
+  const codes = new Int32Array(blocks.reduce((sum, block) => sum + block.length, 0));
+  let row = 0;
+  for (const block of blocks) {
+    for (const code of block) {
+      codes[row] = REASON_CODE_INDEX.get(code) ?? -1;
+      row += 1;
+    }
+  }
+  return coded('reason_code', REASON_CODES, codes);
+}
+
 function sumOver(arrays: readonly Float64Array[], length: number): Float64Array {
   const out = new Float64Array(length);
   for (const values of arrays) {
@@ -157,20 +147,20 @@ function sumOver(arrays: readonly Float64Array[], length: number): Float64Array 
 }
 
 /** `site_dispatch`: the site's executed schedule, prices and settlement per interval. */
-export function siteDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): Table {
+export function siteDispatchTable(run: BacktestRun, ax: RunAxes = runAxes(run)): Table {
   const flows = run.context.assets.map((_, a) => assetFlows(run, a));
   const n = ax.count;
   const pick = (key: Flow | ReserveFlow) => sumOver(flows.map((f) => f[key] as Float64Array), n);
   const reserves = RESERVE_COLUMNS.filter(([key]) => flows[0]?.[key] !== undefined).map(([key, name]) => num(name, pick(key)));
   return makeTable('site_dispatch', [
-    str('timestamp_utc', ax.utc),
-    str('timestamp_local', ax.local),
-    str('delivery_date_local', ax.date),
+    coded('timestamp_utc', ax.utc, ax.interval),
+    coded('timestamp_local', ax.local, ax.interval),
+    coded('delivery_date_local', ax.dates, ax.day),
     ...identity(run, n),
-    str('decision_id', ax.decisionId),
+    coded('decision_id', ax.decisionIds, ax.day),
     constant('schedule_version', 'final_realized', n),
     constant('lock_state', 'locked_realized', n),
-    str('reason_code', runReasonCodes(run).site),
+    reasonCodeColumn([runReasonCodes(run).site]),
     num('charge_mw', pick('chargeMw')),
     num('discharge_mw', pick('dischargeMw')),
     num('net_export_mw', pick('netExportMw')),
@@ -189,7 +179,7 @@ export function siteDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): Ta
 }
 
 /** `asset_dispatch`: one row per asset and interval (assets in config order, then time). */
-export function assetDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): Table {
+export function assetDispatchTable(run: BacktestRun, ax: RunAxes = runAxes(run)): Table {
   const n = ax.count;
   const blocks = run.context.assets.map((asset, a) => ({ asset, flows: assetFlows(run, a), money: run.settlement.assets[a] }));
   const concat = (pick: (block: (typeof blocks)[number]) => Float64Array) => {
@@ -197,17 +187,18 @@ export function assetDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): T
     blocks.forEach((block, b) => out.set(pick(block), b * n));
     return out;
   };
-  const repeat = (values: string[]) => blocks.flatMap(() => values);
+  const intervals = tiled(ax.interval, blocks.length);
+  const days = tiled(ax.day, blocks.length);
   return makeTable('asset_dispatch', [
-    str('timestamp_utc', repeat(ax.utc)),
-    str('timestamp_local', repeat(ax.local)),
-    str('delivery_date_local', repeat(ax.date)),
-    str('asset_id', blocks.flatMap((block) => new Array<string>(n).fill(block.asset.id))),
+    coded('timestamp_utc', ax.utc, intervals),
+    coded('timestamp_local', ax.local, intervals),
+    coded('delivery_date_local', ax.dates, days),
+    coded('asset_id', blocks.map((block) => block.asset.id), blockCodes(n, blocks.length)),
     ...identity(run, n * blocks.length),
-    str('decision_id', repeat(ax.decisionId)),
+    coded('decision_id', ax.decisionIds, days),
     constant('schedule_version', 'final_realized', n * blocks.length),
     constant('lock_state', 'locked_realized', n * blocks.length),
-    str('reason_code', runReasonCodes(run).assets.flat()),
+    reasonCodeColumn(runReasonCodes(run).assets),
     num('charge_mw', concat((b) => b.flows.chargeMw)),
     num('discharge_mw', concat((b) => b.flows.dischargeMw)),
     num('net_export_mw', concat((b) => b.flows.netExportMw)),
@@ -225,10 +216,10 @@ export function assetDispatchTable(run: BacktestRun, ax: RunAxes = axes(run)): T
 }
 
 /** `settlement_breakdown`: the site's money per interval, realized and expected. */
-export function settlementBreakdownTable(run: BacktestRun, ax: RunAxes = axes(run)): Table {
+export function settlementBreakdownTable(run: BacktestRun, ax: RunAxes = runAxes(run)): Table {
   return makeTable('settlement_breakdown', [
-    str('timestamp_utc', ax.utc),
-    str('timestamp_local', ax.local),
+    coded('timestamp_utc', ax.utc, ax.interval),
+    coded('timestamp_local', ax.local, ax.interval),
     ...identity(run, ax.count),
     ...settlementColumns(run.settlement.site),
   ]);
@@ -288,46 +279,38 @@ export function decisionLogTable(run: BacktestRun): Table {
 }
 
 /** `forecast_snapshots`: every value of every forecast, with the actual attached afterwards. */
-export function forecastSnapshotsTable(run: BacktestRun): Table {
+export function forecastSnapshotsTable(run: BacktestRun, ax: RunAxes = runAxes(run)): Table {
   const records = run.days.flatMap((day) => day.snapshots);
   const total = records.reduce((sum, r) => sum + r.request.deliveryInstantsMs.length, 0);
-  const decisionId = new Array<string>(total);
-  const series = new Array<string>(total);
-  const decisionTime = new Array<string>(total);
-  const issueTime = new Array<string>(total);
-  const availableFrom = new Array<string>(total);
-  const start = new Array<string>(total);
-  const end = new Array<string>(total);
+  // Per record: its decision id, series and times; per row: the record and the delivery interval.
+  const record = new Int32Array(total);
+  const start = new Int32Array(total);
+  const end = new Int32Array(total);
+  const starts = new UtcCodes(ax, (ms) => utcLabels([ms])[0], INTERVAL_MS);
+  const ends = new UtcCodes(ax, isoUtc, INTERVAL_MS);
   const forecast = new Float64Array(total);
   const actual = new Float64Array(total);
   let i = 0;
-  for (const record of records) {
-    const instants = record.request.deliveryInstantsMs;
-    const starts = utcLabels(instants);
-    const decisionLabel = isoUtc(record.request.decisionTimeMs);
-    const issueLabel = isoUtc(record.snapshot.issueTimeMs);
-    const availableLabel = isoUtc(record.snapshot.availableFromMs);
+  records.forEach((r, k) => {
+    const instants = r.request.deliveryInstantsMs;
     for (let t = 0; t < instants.length; t += 1, i += 1) {
-      decisionId[i] = record.decisionId;
-      series[i] = record.request.series;
-      decisionTime[i] = decisionLabel;
-      issueTime[i] = issueLabel;
-      availableFrom[i] = availableLabel;
-      start[i] = starts[t];
-      end[i] = isoUtc(instants[t] + INTERVAL_MS);
-      forecast[i] = record.snapshot.values[t];
-      actual[i] = record.actual[t];
+      record[i] = k;
+      start[i] = starts.codeOf(instants[t]);
+      end[i] = ends.codeOf(instants[t] + INTERVAL_MS);
+      forecast[i] = r.snapshot.values[t];
+      actual[i] = r.actual[t];
     }
-  }
+  });
+  const perRecord = (name: string, label: (r: (typeof records)[number]) => string) => coded(name, records.map(label), record);
   return makeTable('forecast_snapshots', [
-    str('decision_id', decisionId),
-    str('series', series),
+    perRecord('decision_id', (r) => r.decisionId),
+    perRecord('series', (r) => r.request.series),
     constant('provider_name', run.providerName, total),
-    str('decision_time_utc', decisionTime),
-    str('issue_time_utc', issueTime),
-    str('available_from_utc', availableFrom),
-    str('delivery_start_utc', start),
-    str('delivery_end_utc', end),
+    perRecord('decision_time_utc', (r) => isoUtc(r.request.decisionTimeMs)),
+    perRecord('issue_time_utc', (r) => isoUtc(r.snapshot.issueTimeMs)),
+    perRecord('available_from_utc', (r) => isoUtc(r.snapshot.availableFromMs)),
+    coded('delivery_start_utc', starts.labels, start),
+    coded('delivery_end_utc', ends.labels, end),
     num('forecast_value', forecast),
     num('actual_value', actual),
   ]);
@@ -335,7 +318,7 @@ export function forecastSnapshotsTable(run: BacktestRun): Table {
 
 /** Builders of every table of a run, in the order they are written (built one at a time). */
 export function runTableBuilders(run: BacktestRun, includeSnapshots: boolean): (() => Table)[] {
-  const ax = axes(run);
+  const ax = runAxes(run);
   const builders = [
     () => siteDispatchTable(run, ax),
     () => assetDispatchTable(run, ax),
@@ -344,16 +327,16 @@ export function runTableBuilders(run: BacktestRun, includeSnapshots: boolean): (
     () => decisionLogTable(run),
   ];
   if (includeSnapshots) {
-    builders.push(() => forecastSnapshotsTable(run));
+    builders.push(() => forecastSnapshotsTable(run, ax));
   }
   if (run.baselineSettlement) {
-    builders.push(() => baselineScheduleTable(run));
+    builders.push(() => baselineScheduleTable(run, ax));
   }
   if (run.config.workflow === 'schedule_revision') {
-    builders.push(() => revisionScheduleTable(run), () => scheduleLineageTable(run));
+    builders.push(() => revisionScheduleTable(run, ax), () => scheduleLineageTable(run, ax));
   }
   if (run.reconciliation) {
-    builders.push(() => reconciliationTable(run));
+    builders.push(() => reconciliationTable(run, ax));
   }
   return builders;
 }

@@ -3,10 +3,21 @@
  * The same table is written as CSV and as Parquet with identical columns.
  */
 export type Column =
-  | { readonly name: string; readonly kind: 'string'; readonly values: readonly (string | null)[] }
+  | { readonly name: string; readonly kind: 'string'; readonly values: readonly (string | null)[]; readonly coded?: LabelCodes }
   | { readonly name: string; readonly kind: 'float64'; readonly values: ArrayLike<number> }
   | { readonly name: string; readonly kind: 'int32'; readonly values: ArrayLike<number> }
   | { readonly name: string; readonly kind: 'boolean'; readonly values: readonly boolean[] };
+
+/**
+ * A string column's values as codes into a list of labels: `values[r]` is `labels[codes[r]]`,
+ * null where the code is negative. Columns built from a run's time axis, days, decisions and
+ * assets carry it, so that the writers encode each label once instead of once per row.
+ * Labels need not be distinct.
+ */
+export interface LabelCodes {
+  readonly labels: readonly string[];
+  readonly codes: Int32Array;
+}
 
 export interface Table {
   readonly name: string;
@@ -35,9 +46,22 @@ export const num = (name: string, values: ArrayLike<number>): Column => ({ name,
 export const int = (name: string, values: ArrayLike<number>): Column => ({ name, kind: 'int32', values });
 export const bool = (name: string, values: readonly boolean[]): Column => ({ name, kind: 'boolean', values });
 
+/** A string column given as codes into `labels` (see `LabelCodes`); throws on a code past the labels. */
+export function coded(name: string, labels: readonly string[], codes: Int32Array): Column {
+  const values = new Array<string | null>(codes.length);
+  for (let r = 0; r < codes.length; r += 1) {
+    const code = codes[r];
+    if (code >= labels.length) {
+      throw new RangeError(`column ${name} row ${r}: code ${code} is past its ${labels.length} labels`);
+    }
+    values[r] = code < 0 ? null : labels[code];
+  }
+  return { name, kind: 'string', values, coded: { labels, codes } };
+}
+
 /** A column of `rowCount` copies of one string. */
 export function constant(name: string, value: string, rowCount: number): Column {
-  return str(name, new Array<string>(rowCount).fill(value));
+  return coded(name, [value], new Int32Array(rowCount));
 }
 
 /** Rows of a table as plain objects (for tests and small JSON exports). */

@@ -1,0 +1,105 @@
+import type { BacktestRun } from '../engine/backtestRun';
+import { localLabeler, utcLabels } from '../time/localLabels';
+
+/** Labels of a run's intervals: tables point into them with codes (`coded` columns) instead of formatting a timestamp per row. */
+export interface TimeAxis {
+  readonly count: number;
+  readonly instantsMs: Float64Array;
+  /** `timestamp_utc` and `timestamp_local` of each interval. */
+  readonly utc: readonly string[];
+  readonly local: readonly string[];
+  /** 0 .. count - 1: the codes of a table with one row per interval. */
+  readonly interval: Int32Array;
+}
+
+/** A run's time axis and its days, labelled once. */
+export interface RunAxes extends TimeAxis {
+  /** Delivery date and executed decision id of each day (run.days order). */
+  readonly dates: readonly string[];
+  readonly decisionIds: readonly string[];
+  /** The day of each interval. */
+  readonly day: Int32Array;
+  /** The first interval of each day. */
+  readonly dayStart: Int32Array;
+}
+
+export function timeAxis(instantsMs: Float64Array, timezone: string): TimeAxis {
+  const count = instantsMs.length;
+  const label = localLabeler(timezone);
+  const local = new Array<string>(count);
+  const interval = new Int32Array(count);
+  for (let i = 0; i < count; i += 1) {
+    local[i] = label(instantsMs[i]);
+    interval[i] = i;
+  }
+  return { count, instantsMs, utc: utcLabels(instantsMs), local, interval };
+}
+
+export function runAxes(run: BacktestRun): RunAxes {
+  const time = timeAxis(run.settlement.instantsMs, run.context.timezone);
+  const day = new Int32Array(time.count);
+  const dayStart = new Int32Array(run.days.length);
+  let offset = 0;
+  run.days.forEach((d, k) => {
+    dayStart[k] = offset;
+    day.fill(k, offset, offset + d.instantsMs.length);
+    offset += d.instantsMs.length;
+  });
+  return {
+    ...time,
+    dates: run.days.map((d) => d.date),
+    decisionIds: run.days.map((d) => d.decisions[d.decisions.length - 1]?.decisionId ?? ''),
+    day,
+    dayStart,
+  };
+}
+
+/** `codes` repeated `times` times, back to back (one block per asset, then the site). */
+export function tiled(codes: Int32Array, times: number): Int32Array {
+  const out = new Int32Array(codes.length * times);
+  for (let b = 0; b < times; b += 1) {
+    out.set(codes, b * codes.length);
+  }
+  return out;
+}
+
+/** Code `b` for every row of block `b`: `times` blocks of `size` rows. */
+export function blockCodes(size: number, times: number): Int32Array {
+  const out = new Int32Array(size * times);
+  for (let b = 0; b < times; b += 1) {
+    out.fill(b, b * size, (b + 1) * size);
+  }
+  return out;
+}
+
+/**
+ * Codes of instants into the run's `timestamp_utc` labels; an instant off the axis (or not on a
+ * whole second, which `format` may print differently) gets a label of its own, from `format`.
+ */
+export class UtcCodes {
+  readonly labels: string[];
+  private readonly offAxis = new Map<number, number>();
+
+  constructor(
+    private readonly ax: TimeAxis,
+    private readonly format: (instantMs: number) => string,
+    private readonly intervalMs: number,
+  ) {
+    this.labels = [...ax.utc];
+  }
+
+  codeOf(instantMs: number): number {
+    const instants = this.ax.instantsMs;
+    const k = (instantMs - instants[0]) / this.intervalMs;
+    if (k >= 0 && k < instants.length && instants[k] === instantMs && instantMs % 1000 === 0) {
+      return k;
+    }
+    let code = this.offAxis.get(instantMs);
+    if (code === undefined) {
+      code = this.labels.length;
+      this.labels.push(this.format(instantMs));
+      this.offAxis.set(instantMs, code);
+    }
+    return code;
+  }
+}
