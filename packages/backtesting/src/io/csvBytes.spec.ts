@@ -99,9 +99,12 @@ describe('csvByteChunks', () => {
   it('writes label-coded string columns as their values, across chunks', () => {
     const rows = 20_000;
     const labels = TRICKY_STRINGS.filter((value): value is string => value !== null);
+    const unique = Array.from({ length: rows }, (_, i) => `t${i}`);
     const table = makeTable('coded', [
       coded('tricky', labels, Int32Array.from({ length: rows }, (_, i) => (i % 11 === 0 ? -1 : Math.floor(i / 3) % labels.length))),
-      coded('unique', Array.from({ length: rows }, (_, i) => `t${i}`), Int32Array.from({ length: rows }, (_, i) => rows - 1 - i)),
+      coded('unique', unique, Int32Array.from({ length: rows }, (_, i) => rows - 1 - i)),
+      // The same labels again (encoded once, shared): other codes.
+      coded('again', unique, Int32Array.from({ length: rows }, (_, i) => (i * 7) % rows)),
       num('v', Float64Array.from({ length: rows }, (_, i) => i / 7)),
       coded('none', [], new Int32Array(rows).fill(-1)),
     ]);

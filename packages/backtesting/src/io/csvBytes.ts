@@ -235,12 +235,19 @@ function encodeStrings(values: readonly (string | null)[], first: number, rows: 
   }
 }
 
-/** Cells of a column with label codes: each label is encoded once per table, rows point at its bytes. */
+/** Encoded once per labels array (never written to afterwards): a run's time axis labels serve many tables. */
+const encodedLabels = new WeakMap<readonly string[], EncodedColumn>();
+
+/** Cells of a column with label codes: each label is encoded once, rows point at its bytes. */
 function encodeCoded(coded: LabelCodes, first: number, rows: number, into: EncodedColumn): void {
   let labels = into.labels;
   if (labels === undefined) {
-    labels = encodedColumn(coded.labels.length);
-    encodeStrings(coded.labels, 0, coded.labels.length, labels);
+    labels = encodedLabels.get(coded.labels);
+    if (labels === undefined) {
+      labels = encodedColumn(coded.labels.length);
+      encodeStrings(coded.labels, 0, coded.labels.length, labels);
+      encodedLabels.set(coded.labels, labels);
+    }
     into.labels = labels;
     into.bytes = labels.bytes;
     into.view = labels.view;

@@ -4,20 +4,50 @@ import type { PageScratch } from './pageScratch';
 import type { PageWriter } from './pageWriter';
 import { Encoding } from './parquetFormat';
 
+/** Every label as a PLAIN BYTE_ARRAY (length prefix, UTF-8): label `k` is `bytes[start[k] .. start[k + 1])`. */
+interface EncodedLabels {
+  readonly bytes: Uint8Array;
+  readonly start: Int32Array;
+}
+
+/** Encoded once per labels array: a run's time axis labels serve many tables. */
+const encodedLabels = new WeakMap<readonly string[], EncodedLabels>();
+
+function encodeLabels(labels: readonly string[]): EncodedLabels {
+  let encoded = encodedLabels.get(labels);
+  if (encoded === undefined) {
+    const writer = new ByteWriter(labels.length * 32);
+    const start = new Int32Array(labels.length + 1);
+    for (let k = 0; k < labels.length; k += 1) {
+      writer.lengthPrefixedUtf8(labels[k]);
+      start[k + 1] = writer.length;
+    }
+    encoded = { bytes: writer.bytes, start };
+    encodedLabels.set(labels, encoded);
+  }
+  return encoded;
+}
+
+/** Copies `source[from, to)` to `bytes[at]`: long ranges natively, short ones (one label) by hand. */
+function copyBytes(source: Uint8Array, from: number, to: number, bytes: Uint8Array, at: number): void {
+  if (to - from > 64) {
+    bytes.set(source.subarray(from, to), at);
+    return;
+  }
+  for (let b = from; b < to; b += 1) {
+    bytes[at + b - from] = source[b];
+  }
+}
+
 /**
  * The PLAIN pages of a column given as label codes (`LabelCodes`), byte for byte those of
  * `writePlainPages` on its values: the same page breaks, each label's length-prefixed UTF-8
- * encoded once and copied per row. Returns the null count.
+ * encoded once and copied per row; rows of consecutive codes (a time axis) copy their labels
+ * as one range. Returns the null count.
  */
 export function writeCodedPlainPages(coded: LabelCodes, rowCount: number, pages: PageWriter, scratch: PageScratch, pageSizeBytes: number): number {
   const { labels, codes } = coded;
-  const encoded = new ByteWriter(labels.length * 32);
-  const labelStart = new Int32Array(labels.length + 1);
-  for (let k = 0; k < labels.length; k += 1) {
-    encoded.lengthPrefixedUtf8(labels[k]);
-    labelStart[k + 1] = encoded.length;
-  }
-  const source = encoded.bytes;
+  const { bytes: source, start: labelStart } = encodeLabels(labels);
   let nullCount = 0;
   let start = 0;
   do {
@@ -44,15 +74,19 @@ export function writeCodedPlainPages(coded: LabelCodes, rowCount: number, pages:
     pages.writeLevels(levels, end - start, pageNulls);
     const head = pages.head;
     head.ensure(pageBytes);
-    const bytes = head.bytes;
     let at = head.length;
-    for (let i = start; i < end; i += 1) {
-      const code = codes[i];
-      if (code >= 0) {
-        const last = labelStart[code + 1];
-        for (let b = labelStart[code]; b < last; b += 1) {
-          bytes[at++] = source[b];
+    let i = start;
+    while (i < end) {
+      const first = codes[i];
+      i += 1;
+      if (first >= 0) {
+        let last = first;
+        while (i < end && codes[i] === last + 1) {
+          last += 1;
+          i += 1;
         }
+        copyBytes(source, labelStart[first], labelStart[last + 1], head.bytes, at);
+        at += labelStart[last + 1] - labelStart[first];
       }
     }
     head.length = at;

@@ -1,11 +1,13 @@
 import { writeDictionaryDataPages } from './dictionaryPages';
 import { DICTIONARY_MAX_CHARS, maxDictionaryEntries, PROBE_MAX_ENTRIES, PROBE_ROWS, type StringDictionary } from './dictionaryRule';
-import type { LabelCodes } from '../tables/table';
+import type { Column } from '../tables/table';
 import { writeCodedPlainPages } from './codedPlainPages';
 import type { ChunkLayout } from './numericChunks';
 import type { PageScratch } from './pageScratch';
 import type { PageWriter } from './pageWriter';
 import { Encoding } from './parquetFormat';
+
+type StringColumn = Extract<Column, { kind: 'string' }>;
 
 /**
  * The dictionary of a string column, or undefined when the dictionary rule (see
@@ -114,19 +116,15 @@ function writePlainPages(values: readonly (string | null)[], rowCount: number, p
 /**
  * An OPTIONAL BYTE_ARRAY (UTF-8) chunk: a PLAIN dictionary page plus RLE_DICTIONARY data pages
  * when the dictionary rule accepts the column, PLAIN data pages otherwise. null is null; '' is
- * an empty, present value. With `coded` (the same values as label codes) the bytes are the same,
- * made faster.
+ * an empty, present value. A column with label codes writes the same bytes from its codes,
+ * without making its values.
  */
-export function writeStringChunk(
-  values: readonly (string | null)[],
-  rowCount: number,
-  pages: PageWriter,
-  scratch: PageScratch,
-  pageSizeBytes: number,
-  coded?: LabelCodes,
-): ChunkLayout {
+export function writeStringChunk(column: StringColumn, rowCount: number, pages: PageWriter, scratch: PageScratch, pageSizeBytes: number): ChunkLayout {
+  const { coded } = column;
   const rowIndex = scratch.reserveRowIndex(rowCount);
-  const dictionary = coded ? buildDictionary(coded.codes, (row) => (coded.codes[row] < 0 ? null : coded.labels[coded.codes[row]]), rowCount, rowIndex) : buildStringDictionary(values, rowCount, rowIndex);
+  const dictionary = coded
+    ? buildDictionary(coded.codes, (row) => (coded.codes[row] < 0 ? null : coded.labels[coded.codes[row]]), rowCount, rowIndex)
+    : buildStringDictionary(column.values, rowCount, rowIndex);
   if (dictionary) {
     const dictionaryPageOffset = pages.out.length;
     for (const entry of dictionary.entries) {
@@ -138,6 +136,6 @@ export function writeStringChunk(
     return { nullCount, dictionaryPageOffset, dataPageOffset };
   }
   const dataPageOffset = pages.out.length;
-  const nullCount = coded ? writeCodedPlainPages(coded, rowCount, pages, scratch, pageSizeBytes) : writePlainPages(values, rowCount, pages, scratch, pageSizeBytes);
+  const nullCount = coded ? writeCodedPlainPages(coded, rowCount, pages, scratch, pageSizeBytes) : writePlainPages(column.values, rowCount, pages, scratch, pageSizeBytes);
   return { nullCount, dictionaryPageOffset: undefined, dataPageOffset };
 }

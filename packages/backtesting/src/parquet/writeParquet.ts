@@ -25,7 +25,7 @@
  * of values (1 MiB by default, ~131k doubles). Codec: SNAPPY by default (raw block format,
  * greedy hash matcher, our own), UNCOMPRESSED on request; see `ParquetWriteOptions`.
  */
-import type { Column, Table } from '../tables/table';
+import { columnLength, type Column, type Table } from '../tables/table';
 import { ByteWriter } from './byteWriter';
 import { writeFileMetadata, type ChunkMeta } from './fileMetadata';
 import { writeBooleanChunk, writeFloat64Chunk, writeInt32Chunk, type ChunkLayout } from './numericChunks';
@@ -64,8 +64,8 @@ function estimateBytes(table: Table): number {
 
 function writeChunk(column: Column, table: Table, pages: PageWriter, scratch: PageScratch, pageSizeBytes: number): ChunkMeta {
   const rowCount = table.rowCount;
-  if (column.values.length !== rowCount) {
-    throw new RangeError(`table ${table.name}: column ${column.name} has ${column.values.length} rows, expected ${rowCount}`);
+  if (columnLength(column) !== rowCount) {
+    throw new RangeError(`table ${table.name}: column ${column.name} has ${columnLength(column)} rows, expected ${rowCount}`);
   }
   const label = `table ${table.name} column ${column.name}`;
   pages.startChunk();
@@ -98,7 +98,7 @@ function writeChunk(column: Column, table: Table, pages: PageWriter, scratch: Pa
     case 'float64':
       return chunk(PhysicalType.DOUBLE, true, writeFloat64Chunk(column.values, rowCount, pages, scratch, pageSizeBytes));
     case 'string':
-      return chunk(PhysicalType.BYTE_ARRAY, true, writeStringChunk(column.values, rowCount, pages, scratch, pageSizeBytes, column.coded));
+      return chunk(PhysicalType.BYTE_ARRAY, true, writeStringChunk(column, rowCount, pages, scratch, pageSizeBytes));
     case 'int32':
       writeInt32Chunk(column.values, rowCount, pages, scratch, pageSizeBytes, label);
       return chunk(PhysicalType.INT32, false, required);

@@ -1,7 +1,19 @@
 import type { SeriesName } from '@euroflex/config';
 import { indexOfInstant, type Series } from '@euroflex/markets';
-import { localLabels, utcLabels } from '../time/localLabels';
-import { constant, makeTable, num, str, type Table } from './table';
+import { timeAxis, type TimeAxis } from './runAxes';
+import { coded, constant, makeTable, num, type Table } from './table';
+
+function sameInstants(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i] !== b[i]) {
+      return false;
+    }
+  }
+  return true;
+}
 
 /**
  * The window of each loaded series in the canonical format (`normalized_inputs/`), so a
@@ -13,6 +25,8 @@ export function inputTables(
   timezone: string,
 ): Table[] {
   const tables: Table[] = [];
+  // Series on the window's grid (all of them, normally) share its labels.
+  let windowAxis: TimeAxis | undefined;
   for (const [name, series] of Object.entries(actuals) as [SeriesName, Series][]) {
     const first = indexOfInstant(series, window[0]);
     if (first < 0) {
@@ -20,13 +34,15 @@ export function inputTables(
     }
     const count = window.length;
     const instants = series.instantsMs.subarray(first, first + count);
+    windowAxis ??= timeAxis(window, timezone);
+    const axis = sameInstants(instants, window) ? windowAxis : timeAxis(instants, timezone);
     const extra = Object.entries(series.columns)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([column, values]) => num(column, values.subarray(first, first + count)));
     tables.push(
       makeTable(name, [
-        str('timestamp_utc', utcLabels(instants)),
-        str('timestamp_local', localLabels(instants, timezone)),
+        coded('timestamp_utc', axis.utc, axis.interval),
+        coded('timestamp_local', axis.local, axis.interval),
         constant('market', name, count),
         constant('resolution', 'PT15M', count),
         num('price_eur_per_mwh', series.values.subarray(first, first + count)),

@@ -12,7 +12,8 @@ export type Column =
  * A string column's values as codes into a list of labels: `values[r]` is `labels[codes[r]]`,
  * null where the code is negative. Columns built from a run's time axis, days, decisions and
  * assets carry it, so that the writers encode each label once instead of once per row.
- * Labels need not be distinct.
+ * Labels need not be distinct. The writers keep a labels array's encoding for reuse by other
+ * tables, so a labels array must not change once a table holding it has been written.
  */
 export interface LabelCodes {
   readonly labels: readonly string[];
@@ -27,11 +28,11 @@ export interface Table {
 
 /** Build a table and check that every column has `rowCount` values and names are unique. */
 export function makeTable(name: string, columns: readonly Column[]): Table {
-  const rowCount = columns.length === 0 ? 0 : columns[0].values.length;
+  const rowCount = columns.length === 0 ? 0 : columnLength(columns[0]);
   const seen = new Set<string>();
   for (const column of columns) {
-    if (column.values.length !== rowCount) {
-      throw new RangeError(`table ${name}: column ${column.name} has ${column.values.length} rows, expected ${rowCount}`);
+    if (columnLength(column) !== rowCount) {
+      throw new RangeError(`table ${name}: column ${column.name} has ${columnLength(column)} rows, expected ${rowCount}`);
     }
     if (seen.has(column.name)) {
       throw new RangeError(`table ${name}: duplicate column ${column.name}`);
@@ -46,17 +47,36 @@ export const num = (name: string, values: ArrayLike<number>): Column => ({ name,
 export const int = (name: string, values: ArrayLike<number>): Column => ({ name, kind: 'int32', values });
 export const bool = (name: string, values: readonly boolean[]): Column => ({ name, kind: 'boolean', values });
 
-/** A string column given as codes into `labels` (see `LabelCodes`); throws on a code past the labels. */
+/** Rows of a column (a coded column's without making its values). */
+export function columnLength(column: Column): number {
+  return column.kind === 'string' && column.coded ? column.coded.codes.length : column.values.length;
+}
+
+/**
+ * A string column given as codes into `labels` (see `LabelCodes`); throws on a code past the
+ * labels. Its `values` are made when first read: the run directory writers never read them.
+ */
 export function coded(name: string, labels: readonly string[], codes: Int32Array): Column {
-  const values = new Array<string | null>(codes.length);
   for (let r = 0; r < codes.length; r += 1) {
-    const code = codes[r];
-    if (code >= labels.length) {
-      throw new RangeError(`column ${name} row ${r}: code ${code} is past its ${labels.length} labels`);
+    if (codes[r] >= labels.length) {
+      throw new RangeError(`column ${name} row ${r}: code ${codes[r]} is past its ${labels.length} labels`);
     }
-    values[r] = code < 0 ? null : labels[code];
   }
-  return { name, kind: 'string', values, coded: { labels, codes } };
+  let values: (string | null)[] | undefined;
+  return {
+    name,
+    kind: 'string',
+    coded: { labels, codes },
+    get values(): readonly (string | null)[] {
+      if (values === undefined) {
+        values = new Array<string | null>(codes.length);
+        for (let r = 0; r < codes.length; r += 1) {
+          values[r] = codes[r] < 0 ? null : labels[codes[r]];
+        }
+      }
+      return values;
+    },
+  };
 }
 
 /** A column of `rowCount` copies of one string. */
