@@ -31,6 +31,7 @@ console.log(
     writeMs: finished - started - summary.timings.total_ms,
     lpSolves: run.stats.lpSolves + (oracleSeparate ? run.oracle.stats.lpSolves : 0),
     milpSolves: run.stats.milpSolves + (oracleSeparate ? run.oracle.stats.milpSolves : 0),
+    memoSolves: run.stats.memoSolves + (oracleSeparate ? run.oracle.stats.memoSolves : 0),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     totalPnlEur: summary.total_pnl_eur,
   }),

@@ -64,7 +64,7 @@ for (const config of configs) {
   if (!dryRun) {
     console.log(`  write run directory     ${fmt(m('writeMs'))}`);
   }
-  console.log(`  solves                  ${first.lpSolves} LP, ${first.milpSolves} MILP`);
+  console.log(`  solves                  ${first.lpSolves} LP, ${first.milpSolves} MILP in HiGHS, ${first.memoSolves} answered from the run's memo`);
   console.log(`  peak RSS                ${m('peakRssMb').toFixed(0)} MB`);
   console.log(`  total PnL               ${first.totalPnlEur.toFixed(2)} EUR`);
 }

@@ -54,3 +54,28 @@ describe('real Belgian day-ahead prices, 2024, canonical two-battery site', () =
     expect(summary.total_pnl_eur).toBeGreaterThan(0);
   });
 });
+
+describe('the oracle of a persistence run reuses the gate solves it repeats', () => {
+  // Persistence plans day D + 1 with day D's actual prices, from the pinned terminal SoC: the
+  // same model as the oracle's day D. A month with a negative-price day (2024-07-06, MILP).
+  it('answers those oracle days from memory and gets the same oracle as solving them', async () => {
+    const config = window('2024-06-20', '2024-07-20', YEAR_PERSISTENCE);
+    const reused = await backtest(config, { dryRun: true });
+    const solved = await backtest(config, { dryRun: true, memo: false });
+    const oracle = reused.run.oracle.stats;
+    // Day D + 1's gate is solved before day D's oracle: every oracle day but the last repeats one.
+    expect(oracle.memoSolves).toBeGreaterThanOrEqual(reused.run.oracle.days.length - 1);
+    expect(oracle.lpSolves).toBeLessThan(solved.run.oracle.stats.lpSolves);
+    expect(solved.run.oracle.stats.memoSolves).toBe(0);
+    // The oracle's MILP of 2024-07-06 is the gate's of 2024-07-07, proven within its node limit.
+    expect(solved.run.oracle.stats.milpSolves).toBeGreaterThan(0);
+    expect(oracle.milpSolves).toBe(0);
+    expect(reused.summary.solver.oracle_memo_solves).toBe(oracle.memoSolves);
+    // The walk-forward itself never repeats a whole-day model here.
+    expect(reused.run.stats.memoSolves).toBe(0);
+    expect(reused.summary.total_pnl_eur).toBe(solved.summary.total_pnl_eur);
+    const relative = Math.abs(reused.summary.oracle_total_pnl_eur - solved.summary.oracle_total_pnl_eur) / Math.abs(solved.summary.oracle_total_pnl_eur);
+    expect(relative).toBeLessThanOrEqual(1e-9);
+    expect(checkRunInvariants(reused.run)).toEqual([]);
+  });
+});

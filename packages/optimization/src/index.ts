@@ -1,6 +1,8 @@
 // Solver adapter (the only code that talks to HiGHS).
 export { createSolver, DEFAULT_MIP_REL_GAP } from './solver/createSolver';
 export type { Solver } from './solver/createSolver';
+export { memoSolver } from './solver/solveMemo';
+export type { MemoSolver } from './solver/solveMemo';
 export type { CscMatrix, LinearModel, LpNames } from './solver/LinearModel';
 export type { SolveOptions, SolveResult, SolveStatus, SolverStats } from './solver/SolveResult';
 

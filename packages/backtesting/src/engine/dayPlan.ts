@@ -198,7 +198,7 @@ export async function runDay(
   }
   const cycleCap = config.degradation.max_cycles_per_day;
   const cycleBudgetMwh = cycleCap ? Float64Array.from(context.assets, (asset) => cycleCap * (asset.socMaxMwh - asset.socMinMwh)) : undefined;
-  const stats: WalkForwardStats = { lpSolves: 0, milpSolves: 0, solverMs: 0, decisions: 0 };
+  const stats: WalkForwardStats = { lpSolves: 0, milpSolves: 0, memoSolves: 0, solverMs: 0, decisions: 0 };
   const snapshots: SnapshotRecord[] = [];
   const decisions: DecisionRecord[] = [];
   const horizonEndMs = instantsMs[n - 1] + INTERVAL_MS;
@@ -221,6 +221,7 @@ export async function runDay(
     if (result) {
       stats.lpSolves += result.stats.lpSolves;
       stats.milpSolves += result.stats.milpSolves;
+      stats.memoSolves += result.stats.memoSolves;
       stats.solverMs += result.stats.solverMs;
     }
     stats.decisions += 1;
@@ -236,7 +237,7 @@ export async function runDay(
       status: source.status,
       solveKind: result === undefined ? 'reused' : result.solvedAs,
       binaryCount: result ? result.stats.binaryCount : 0,
-      mipGap: result && result.stats.milpSolves > 0 ? result.stats.mipGap ?? null : null,
+      mipGap: result && result.solvedAs === 'milp' ? result.stats.mipGap ?? null : null,
       objectiveEur: source.objectiveEur,
     });
   };

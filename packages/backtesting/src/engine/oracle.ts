@@ -153,11 +153,12 @@ export async function runOracle(context: EngineContext, perfectForesightRun?: Wa
     return { mode, days, totals: settlementTotals(settleRun(days, context).site), stats };
   }
   context.solver.resetWarmStart();
-  const stats: WalkForwardStats = { lpSolves: 0, milpSolves: 0, solverMs: 0, decisions: 0 };
+  const stats: WalkForwardStats = { lpSolves: 0, milpSolves: 0, memoSolves: 0, solverMs: 0, decisions: 0 };
   const days: ExecutedDay[] = [];
   const count = (result: ExtendedDispatchResult) => {
     stats.lpSolves += result.stats.lpSolves;
     stats.milpSolves += result.stats.milpSolves;
+    stats.memoSolves += result.stats.memoSolves;
     stats.solverMs += result.stats.solverMs;
     stats.decisions += 1;
   };

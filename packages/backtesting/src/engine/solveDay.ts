@@ -78,6 +78,8 @@ export function solveDay(
     mipRelGap: context.model.solver.mip_rel_gap,
     timeLimitSeconds: context.model.solver.time_limit_seconds,
     ...mipLimits(context, kind),
+    // Whole-day solves are remembered: under persistence the oracle's day D is the gate's D + 1.
+    memo: kind !== 'intraday',
   }) as ExtendedDispatchResult;
   if (!usable(result)) {
     throw new UserError(

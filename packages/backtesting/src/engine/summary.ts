@@ -210,6 +210,8 @@ export function buildSummary(run: BacktestRun, provenance: Record<string, unknow
       milp_solves: run.stats.milpSolves,
       oracle_lp_solves: run.oracle.days === run.days ? 0 : run.oracle.stats.lpSolves,
       oracle_milp_solves: run.oracle.days === run.days ? 0 : run.oracle.stats.milpSolves,
+      memo_solves: run.stats.memoSolves,
+      oracle_memo_solves: run.oracle.days === run.days ? 0 : run.oracle.stats.memoSolves,
       mip_rel_gap: model.solver.mip_rel_gap,
       time_limit_seconds: model.solver.time_limit_seconds,
     },

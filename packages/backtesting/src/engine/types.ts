@@ -153,6 +153,8 @@ export interface ExecutedDay {
 export interface WalkForwardStats {
   lpSolves: number;
   milpSolves: number;
+  /** Solves answered from the run's memo of identical models (no HiGHS call). */
+  memoSolves: number;
   solverMs: number;
   decisions: number;
 }

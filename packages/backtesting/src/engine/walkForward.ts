@@ -25,7 +25,7 @@ export async function runWalkForward(
   options: WalkForwardOptions = {},
 ): Promise<WalkForwardResult> {
   const days: ExecutedDay[] = [];
-  const stats: WalkForwardStats = { lpSolves: 0, milpSolves: 0, solverMs: 0, decisions: 0 };
+  const stats: WalkForwardStats = { lpSolves: 0, milpSolves: 0, memoSolves: 0, solverMs: 0, decisions: 0 };
   const initial = context.assets.map((asset) => asset.initialSocMwh);
   let plannedEnd = initial;
   let realizedEnd = initial;
@@ -38,6 +38,7 @@ export async function runWalkForward(
     days.push(outcome.day);
     stats.lpSolves += outcome.stats.lpSolves;
     stats.milpSolves += outcome.stats.milpSolves;
+    stats.memoSolves += outcome.stats.memoSolves;
     stats.solverMs += outcome.stats.solverMs;
     stats.decisions += outcome.stats.decisions;
     plannedEnd = outcome.plannedEndSocMwh;

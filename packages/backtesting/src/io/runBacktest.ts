@@ -14,7 +14,7 @@ import {
 } from '@euroflex/config';
 import { createProviderAsync, type ForecastProvider, type ForecastProviderSpec } from '@euroflex/forecasts';
 import { activeAssumptions, gateLocal, loadMarketData, localDatesBetween, marketAdapter, publicationRules } from '@euroflex/markets';
-import { createSolver, type Solver } from '@euroflex/optimization';
+import { createSolver, memoSolver, type Solver } from '@euroflex/optimization';
 import { assetModels } from '../engine/assetModels';
 import type { BacktestRun } from '../engine/backtestRun';
 import { oracleTolerance, runOracle, walkIsOracle } from '../engine/oracle';
@@ -48,6 +48,12 @@ export interface BacktestOptions {
   readonly debugChecks?: boolean;
   /** Reuse a loaded HiGHS instance (tests, batches). */
   readonly solver?: Solver;
+  /**
+   * Answer a whole-day model that the run has already solved, bit for bit, from memory
+   * (default true): under persistence the oracle's day D is the gate's day D + 1
+   * (docs/backtesting.md, Oracle). False solves every model.
+   */
+  readonly memo?: boolean;
   /** Progress after each delivery day of the walk-forward. */
   readonly onProgress?: (done: number, total: number) => void;
   /** False where the config is not trusted (the service): a custom_module is refused. Default true. */
@@ -171,7 +177,10 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
     { marketId: config.market.id, timezone },
     { allowCustomModule: options.allowCustomModule ?? true },
   );
-  const solver = options.solver ?? (await createSolver());
+  const loadedSolver = options.solver ?? (await createSolver());
+  // A fresh memo per run: what a run reuses never depends on earlier runs.
+  const memo = options.memo === false ? undefined : memoSolver(loadedSolver);
+  const solver = memo ?? loadedSolver;
   const loadedAt = performance.now();
 
   const context: EngineContext = {
@@ -189,6 +198,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
     debugChecks: options.debugChecks ?? false,
   };
   const { walk, oracle, walkedAt, oracleAt } = await runDecisions(context, provider, options);
+  memo?.clearMemo();
   const settlement = settleRun(walk.days, context);
   const withBaseline = config.workflow === 'schedule_revision' || workflow === 'da_plus_imbalance';
   const baselineSettlement = withBaseline ? settleRun(baselineDays(walk.days), context) : undefined;

@@ -15,6 +15,8 @@ export interface DispatchAssetPlan {
 export interface DispatchStats {
   readonly lpSolves: number;
   readonly milpSolves: number;
+  /** Solves answered from the solver's memo of identical models (no HiGHS call; see solver/solveMemo.ts). */
+  readonly memoSolves: number;
   /** Binary columns of the MILP (0 when the LP sufficed). */
   readonly binaryCount: number;
   /** Wall time inside HiGHS for this decision, in milliseconds. */

@@ -3,11 +3,13 @@ import type { LinearModel } from '../solver/LinearModel';
 import type { SolveOptions, SolveResult } from '../solver/SolveResult';
 import type { DispatchStats, ExtendedDispatchResult } from './DispatchResult';
 
-/** Counts the solves of one decision (LPs, MILPs, binaries, time inside HiGHS). */
+/** Counts the solves of one decision (LPs, MILPs, answers reused from a memo, binaries, time inside HiGHS). */
 export class DispatchTally {
   private lpSolves = 0;
   private milpSolves = 0;
   private solverMs = 0;
+  private memoSolves = 0;
+  private sawMilp = false;
   private binaryCount = 0;
   private mipGap: number | null = null;
   private mipBound: number | undefined;
@@ -19,10 +21,15 @@ export class DispatchTally {
 
   solve(model: LinearModel): SolveResult {
     const result = this.solver.solve(model, this.options);
-    if (model.integrality === undefined) {
+    if (result.fromMemo === true) {
+      this.memoSolves += 1;
+    } else if (model.integrality === undefined) {
       this.lpSolves += 1;
     } else {
       this.milpSolves += 1;
+    }
+    if (model.integrality !== undefined) {
+      this.sawMilp = true;
       this.mipGap = result.mipGap ?? null;
       this.mipBound = result.mipBound;
       this.binaryCount = model.integrality.reduce((sum, flag) => sum + (flag !== 0 ? 1 : 0), 0);
@@ -32,7 +39,7 @@ export class DispatchTally {
   }
 
   get solvedAs(): 'lp' | 'milp' {
-    return this.milpSolves > 0 ? 'milp' : 'lp';
+    return this.sawMilp ? 'milp' : 'lp';
   }
 
   /** A result without a plan: infeasible, unbounded, a limit without incumbent, or an error. */
@@ -43,7 +50,7 @@ export class DispatchTally {
       assets: [],
       solvedAs: this.solvedAs,
       stats: this.stats(),
-      message: result.message ?? `the ${this.milpSolves > 0 ? 'MILP' : 'LP'} ended ${result.status}`,
+      message: result.message ?? `the ${this.sawMilp ? 'MILP' : 'LP'} ended ${result.status}`,
     };
   }
 
@@ -51,6 +58,7 @@ export class DispatchTally {
     return {
       lpSolves: this.lpSolves,
       milpSolves: this.milpSolves,
+      memoSolves: this.memoSolves,
       binaryCount: this.binaryCount,
       solverMs: this.solverMs,
       mipGap: this.mipGap,

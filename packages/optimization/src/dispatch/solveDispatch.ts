@@ -35,6 +35,8 @@ export interface DispatchOptions {
   readonly mipMaxNodes?: number;
   /** RENS at the root of the exclusivity MILP (see `SolveOptions.mipRootHeuristic`). */
   readonly mipRootHeuristic?: boolean;
+  /** Remember and reuse the answers of identical models (see `SolveOptions.memo`). */
+  readonly memo?: boolean;
 }
 
 /** A solved attempt: the plan, the modes that produced it, its status and POI duals. */
@@ -66,6 +68,7 @@ export function solveDispatch(solver: Solver, problem: ExtendedDispatchProblem, 
     ...(options.warmStart !== undefined ? { warmStart: options.warmStart } : {}),
     ...(options.mipMaxNodes !== undefined ? { mipMaxNodes: options.mipMaxNodes } : {}),
     ...(options.mipRootHeuristic !== undefined ? { mipRootHeuristic: options.mipRootHeuristic } : {}),
+    ...(options.memo !== undefined ? { memo: options.memo } : {}),
   });
   const alwaysMilp = options.exclusivity === 'always_milp';
   const eligible = exclusivityPlan(resolved, alwaysMilp);

@@ -28,6 +28,11 @@ export interface SolveOptions {
    * chosen vertex can depend on earlier solves. Pass false for order-independent plans.
    */
   readonly warmStart?: boolean;
+  /**
+   * Remember this solve's answer and answer an identical later model from memory, when the
+   * solver is a `memoSolver` (solveMemo.ts); plain solvers ignore it. Defaults to false.
+   */
+  readonly memo?: boolean;
 }
 
 /** Result of one solve. Column values are meaningful when `hasSolution` is true. */
@@ -51,6 +56,8 @@ export interface SolveResult {
   readonly iterations: number;
   /** What went wrong when `status` is `error` (or a limit was hit). */
   readonly message?: string;
+  /** True when a `memoSolver` answered from memory: no HiGHS call (`solverMs` and `iterations` 0). */
+  readonly fromMemo?: boolean;
 }
 
 /** Running totals of one solver instance. */
