@@ -75,17 +75,20 @@ export function blockCodes(size: number, times: number): Int32Array {
 /**
  * Codes of instants into the run's `timestamp_utc` labels; an instant off the axis (or not on a
  * whole second, which `format` may print differently) gets a label of its own, from `format`.
+ * `labels` is the axis' own array until an instant is off the axis (the writers then reuse its
+ * encoding).
  */
 export class UtcCodes {
-  readonly labels: string[];
+  labels: readonly string[];
   private readonly offAxis = new Map<number, number>();
+  private own: string[] | undefined;
 
   constructor(
     private readonly ax: TimeAxis,
     private readonly format: (instantMs: number) => string,
     private readonly intervalMs: number,
   ) {
-    this.labels = [...ax.utc];
+    this.labels = ax.utc;
   }
 
   codeOf(instantMs: number): number {
@@ -96,8 +99,12 @@ export class UtcCodes {
     }
     let code = this.offAxis.get(instantMs);
     if (code === undefined) {
-      code = this.labels.length;
-      this.labels.push(this.format(instantMs));
+      if (this.own === undefined) {
+        this.own = [...this.ax.utc];
+        this.labels = this.own;
+      }
+      code = this.own.length;
+      this.own.push(this.format(instantMs));
       this.offAxis.set(instantMs, code);
     }
     return code;
