@@ -7,8 +7,11 @@ import {
   localDayGrid,
   localMidnightMs,
   localTimeToUtcMs,
+  offsetMinutesAt,
   resolveLocalTime,
 } from './calendar';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 
 const TZ = 'Europe/Brussels';
 
@@ -84,5 +87,32 @@ describe('dates', () => {
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
     expect(isoUtc(Date.UTC(2025, 5, 17, 10))).toBe('2025-06-17T10:00:00Z');
     expect(isoLocal(Date.UTC(2025, 5, 17, 10), TZ)).toBe('2025-06-17T12:00:00+02:00');
+  });
+});
+
+describe('offsetMinutesAt', () => {
+  const zones = ['Europe/Brussels', 'Europe/Amsterdam', 'Europe/Berlin', 'UTC', 'America/New_York'];
+
+  it('agrees with a direct time-zone lookup at any instant, DST days included', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2035, 0, 1) }), fc.constantFrom(...zones), (instantMs, zone) => {
+        expect(offsetMinutesAt(instantMs, zone)).toBe(DateTime.fromMillis(instantMs, { zone }).offset);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('switches on the hour of each 2024 Brussels change: 01:00 UTC on 31 March and 27 October', () => {
+    const hour = 3_600_000;
+    const spring = Date.UTC(2024, 2, 31, 1);
+    expect([offsetMinutesAt(spring - 1, TZ), offsetMinutesAt(spring, TZ), offsetMinutesAt(spring + 22 * hour, TZ)]).toEqual([60, 120, 120]);
+    const autumn = Date.UTC(2024, 9, 27, 1);
+    expect([offsetMinutesAt(autumn - 1, TZ), offsetMinutesAt(autumn, TZ), offsetMinutesAt(autumn + 22 * hour, TZ)]).toEqual([120, 60, 60]);
+    // Every quarter-hour of both days, against the direct lookup.
+    for (const start of [Date.UTC(2024, 2, 30), Date.UTC(2024, 9, 26)]) {
+      for (let t = start; t < start + 3 * 24 * hour; t += hour / 4) {
+        expect(offsetMinutesAt(t, TZ)).toBe(DateTime.fromMillis(t, { zone: TZ }).offset);
+      }
+    }
   });
 });

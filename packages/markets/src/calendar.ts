@@ -93,7 +93,12 @@ export function localDateOf(instantMs: number, timezone: string): string {
 }
 
 const HOUR_MS = 3_600_000;
-const offsetCache = new Map<string, Map<number, number>>();
+/**
+ * Per time zone and UTC day: the day's offset in minutes when it is the same at the first
+ * and the last hour (every day but the two DST days of a year), else the 24 hourly offsets.
+ * Two time-zone lookups per day instead of 24: luxon's offset lookup (Intl) is the slow part.
+ */
+const offsetCache = new Map<string, Map<number, number | Int32Array>>();
 
 let lastZone = '';
 let lastHour = Number.NaN;
@@ -117,12 +122,19 @@ function zoneOffset(hourIndex: number, timezone: string): number {
     zone = new Map();
     offsetCache.set(timezone, zone);
   }
-  let offset = zone.get(hourIndex);
-  if (offset === undefined) {
-    offset = DateTime.fromMillis(hourIndex * HOUR_MS, { zone: timezone }).offset;
-    zone.set(hourIndex, offset);
+  const day = Math.floor(hourIndex / 24);
+  let offsets = zone.get(day);
+  if (offsets === undefined) {
+    const first = lookUpOffset(day * 24, timezone);
+    const last = lookUpOffset(day * 24 + 23, timezone);
+    offsets = first === last ? first : Int32Array.from({ length: 24 }, (_, hour) => lookUpOffset(day * 24 + hour, timezone));
+    zone.set(day, offsets);
   }
-  return offset;
+  return typeof offsets === 'number' ? offsets : offsets[hourIndex - day * 24];
+}
+
+function lookUpOffset(hourIndex: number, timezone: string): number {
+  return DateTime.fromMillis(hourIndex * HOUR_MS, { zone: timezone }).offset;
 }
 
 /** `dateIso` shifted by `days` calendar days. */

@@ -1,10 +1,22 @@
-/** An append-only typed array that doubles its capacity; the builder's hot-path storage. */
+/**
+ * Append-only typed arrays that double their capacity; the builder's hot-path storage.
+ *
+ * A backtest builds thousands of models of the same size one after the other, so the
+ * storage of a finished builder goes back to a small pool (`release()`) and the next
+ * builder starts from it instead of allocating, zero-filling and regrowing fresh arrays.
+ * Only the first `length` values are ever read, so stale values past it do not matter.
+ */
+const POOL_LIMIT = 16;
+const spareFloat64: Float64Array[] = [];
+const spareInt32: Int32Array[] = [];
+
 export class GrowableFloat64 {
   private data: Float64Array;
   length = 0;
 
   constructor(capacity = 64) {
-    this.data = new Float64Array(Math.max(1, capacity));
+    const spare = spareFloat64.pop();
+    this.data = spare !== undefined && spare.length >= capacity ? spare : new Float64Array(Math.max(1, capacity));
   }
 
   push(value: number): void {
@@ -28,6 +40,15 @@ export class GrowableFloat64 {
   toArray(): Float64Array {
     return this.data.slice(0, this.length);
   }
+
+  /** Hands the storage to the next builder; this array is empty and unusable afterwards. */
+  release(): void {
+    if (spareFloat64.length < POOL_LIMIT) {
+      spareFloat64.push(this.data);
+    }
+    this.data = new Float64Array(0);
+    this.length = 0;
+  }
 }
 
 /** Int32 twin of {@link GrowableFloat64}. */
@@ -36,7 +57,8 @@ export class GrowableInt32 {
   length = 0;
 
   constructor(capacity = 64) {
-    this.data = new Int32Array(Math.max(1, capacity));
+    const spare = spareInt32.pop();
+    this.data = spare !== undefined && spare.length >= capacity ? spare : new Int32Array(Math.max(1, capacity));
   }
 
   push(value: number): void {
@@ -50,5 +72,14 @@ export class GrowableInt32 {
 
   get(i: number): number {
     return this.data[i];
+  }
+
+  /** See {@link GrowableFloat64.release}. */
+  release(): void {
+    if (spareInt32.length < POOL_LIMIT) {
+      spareInt32.push(this.data);
+    }
+    this.data = new Int32Array(0);
+    this.length = 0;
   }
 }

@@ -107,6 +107,7 @@ export class ModelBuilder {
     };
   }
 
+  /** The model; the builder is spent afterwards (its storage is reused by the next one). */
   build(sense: LinearModel['sense']): LinearModel {
     const numCols = this.numCols;
     const numRows = this.numRows;
@@ -120,7 +121,7 @@ export class ModelBuilder {
     }
     const variableBlocks = [...this.variableBlocks];
     const constraintBlocks = [...this.constraintBlocks];
-    return {
+    const model: LinearModel = {
       sense,
       numCols,
       numRows,
@@ -133,6 +134,11 @@ export class ModelBuilder {
       ...(integrality !== undefined ? { integrality } : {}),
       names: (): LpNames => ({ cols: blockNames(variableBlocks), rows: blockNames(constraintBlocks) }),
     };
+    // The model owns copies; the storage goes to the next builder (GrowableArray.ts).
+    for (const storage of [this.colCost, this.colLower, this.colUpper, this.rowLower, this.rowUpper, this.entryRow, this.entryCol, this.entryValue]) {
+      storage.release();
+    }
+    return model;
   }
 
   private claim(kind: string, family: string, assetIndex: number | null, scenarioIndex: number | null): void {
