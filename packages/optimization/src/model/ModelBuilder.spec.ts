@@ -29,6 +29,32 @@ describe('ModelBuilder', () => {
     });
   });
 
+  it('builds a small model right after a large one, whose storage it reuses', () => {
+    const large = new ModelBuilder({ cols: 4, rows: 4, nonzeros: 4 });
+    const x = large.addVariables('battery.charge_mw', 0, 500, { lower: 7, upper: 9 });
+    const rows = large.addConstraints('battery.soc_balance', 0, 500, { lower: -3, upper: 3 });
+    for (let i = 0; i < 500; i++) {
+      large.addCoefficient(rows.offset + i, x.offset + i, 11);
+      large.addCost(i, 13);
+    }
+    const big = large.build('maximize');
+    const small = new ModelBuilder();
+    const y = small.addVariables('battery.charge_mw', 0, 2, { lower: 0, upper: 1 });
+    small.addConstraints('battery.soc_balance', 0, 1, { lower: -Infinity, upper: 2 });
+    small.addCoefficient(0, y.offset + 1, 1);
+    small.addCost(1, 5);
+    const model = small.build('maximize');
+    expect(Array.from(model.colCost)).toEqual([0, 5]);
+    expect(Array.from(model.colLower)).toEqual([0, 0]);
+    expect(Array.from(model.rowUpper)).toEqual([2]);
+    expect(Array.from(model.matrix.starts)).toEqual([0, 0, 1]);
+    expect(Array.from(model.matrix.values)).toEqual([1]);
+    // The large model kept its own copies.
+    expect(big.colCost.length).toBe(500);
+    expect(big.colCost.every((cost) => cost === 13)).toBe(true);
+    expect(big.matrix.values.every((value) => value === 11)).toBe(true);
+  });
+
   it('throws when a family is added twice for the same asset, not for another asset', () => {
     const builder = new ModelBuilder();
     builder.addVariables('battery.soc_mwh', 0, 3, { lower: 0, upper: 1 });
