@@ -113,6 +113,13 @@ describe('csvByteChunks', () => {
     expect(bytes.equals(encoded(makeTable('plain', table.columns.map((column) => (column.kind === 'string' ? str(column.name, column.values) : column)))))).toBe(true);
   });
 
+  it('quotes an ASCII label with a line break, wherever it stands among plain labels', () => {
+    for (const labels of [['a', 'line\nbreak', 'z'], ['line\nbreak', 'z'], ['a', 'line\nbreak'], ['\n'], ['', 'a']]) {
+      const table = makeTable('t', [coded('l', labels, Int32Array.from({ length: 7 }, (_, i) => (i % (labels.length + 1)) - 1))]);
+      expect(encoded(table).equals(referenceCsv(table))).toBe(true);
+    }
+  });
+
   it('writes a header only for a table without rows', () => {
     const table = makeTable('t', [num('a', []), str('b,c', [])]);
     expect(encoded(table).toString('utf8')).toBe('a,"b,c"\n');

@@ -244,8 +244,7 @@ function encodeCoded(coded: LabelCodes, first: number, rows: number, into: Encod
   if (labels === undefined) {
     labels = encodedLabels.get(coded.labels);
     if (labels === undefined) {
-      labels = encodedColumn(coded.labels.length);
-      encodeStrings(coded.labels, 0, coded.labels.length, labels);
+      labels = encodeLabelCells(coded.labels);
       encodedLabels.set(coded.labels, labels);
     }
     into.labels = labels;
@@ -268,6 +267,42 @@ function encodeCoded(coded: LabelCodes, first: number, rows: number, into: Encod
   }
   into.total = total;
 }
+
+/**
+ * Every label as a cell (`encodeStrings` of the labels). Labels that are plain ASCII without
+ * quotes, commas or line breaks (timestamps, ids: all of a run's) are encoded in native passes
+ * over the labels joined by newlines; anything else label by label.
+ */
+function encodeLabelCells(labels: readonly string[]): EncodedColumn {
+  const cells = encodedColumn(labels.length);
+  const joined = labels.join('\n');
+  if (labels.length === 0 || NEEDS_QUOTES_EXCEPT_NEWLINE.test(joined)) {
+    encodeStrings(labels, 0, labels.length, cells);
+    return cells;
+  }
+  const bytes = new Uint8Array(joined.length + SLACK);
+  const { read, written } = encoder.encodeInto(joined, bytes);
+  // All ASCII exactly when every character took one byte.
+  let ascii = read === joined.length && written === joined.length;
+  let start = 0;
+  for (let k = 0; ascii && k < labels.length; k += 1) {
+    const end = k === labels.length - 1 ? joined.length : joined.indexOf('\n', start);
+    // A label holding a line break shows as one newline too many (or too few before the last label).
+    ascii = end >= 0 && (k < labels.length - 1 || joined.indexOf('\n', start) < 0);
+    cells.start[k] = start;
+    cells.length[k] = end - start;
+    start = end + 1;
+  }
+  if (!ascii) {
+    encodeStrings(labels, 0, labels.length, cells);
+    return cells;
+  }
+  cells.bytes = bytes;
+  cells.view = new DataView(bytes.buffer);
+  return cells;
+}
+
+const NEEDS_QUOTES_EXCEPT_NEWLINE = /[",\r]/;
 
 function writeAscii(text: string, bytes: Uint8Array, at: number): void {
   for (let i = 0; i < text.length; i += 1) {

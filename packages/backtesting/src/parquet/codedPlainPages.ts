@@ -13,16 +13,41 @@ interface EncodedLabels {
 /** Encoded once per labels array: a run's time axis labels serve many tables. */
 const encodedLabels = new WeakMap<readonly string[], EncodedLabels>();
 
+const utf8 = new TextEncoder();
+/** Stands for a label's 4-byte length prefix in the joined labels. */
+const PREFIX = '\0\0\0\0';
+
+/**
+ * Labels that are all ASCII (a run's) are encoded in one native pass, joined with room for the
+ * length prefixes, which are then filled in; anything else label by label.
+ */
 function encodeLabels(labels: readonly string[]): EncodedLabels {
   let encoded = encodedLabels.get(labels);
   if (encoded === undefined) {
-    const writer = new ByteWriter(labels.length * 32);
     const start = new Int32Array(labels.length + 1);
-    for (let k = 0; k < labels.length; k += 1) {
-      writer.lengthPrefixedUtf8(labels[k]);
-      start[k + 1] = writer.length;
+    const joined = labels.length === 0 ? '' : PREFIX + labels.join(PREFIX);
+    const bytes = new Uint8Array(joined.length);
+    const { read, written } = utf8.encodeInto(joined, bytes);
+    if (read === joined.length && written === joined.length) {
+      // One byte per character: label k starts 4 bytes after the end of label k - 1.
+      for (let k = 0; k < labels.length; k += 1) {
+        const length = labels[k].length;
+        const at = start[k];
+        bytes[at] = length & 0xff;
+        bytes[at + 1] = (length >>> 8) & 0xff;
+        bytes[at + 2] = (length >>> 16) & 0xff;
+        bytes[at + 3] = (length >>> 24) & 0xff;
+        start[k + 1] = at + 4 + length;
+      }
+      encoded = { bytes, start };
+    } else {
+      const writer = new ByteWriter(labels.length * 32);
+      for (let k = 0; k < labels.length; k += 1) {
+        writer.lengthPrefixedUtf8(labels[k]);
+        start[k + 1] = writer.length;
+      }
+      encoded = { bytes: writer.bytes, start };
     }
-    encoded = { bytes: writer.bytes, start };
     encodedLabels.set(labels, encoded);
   }
   return encoded;

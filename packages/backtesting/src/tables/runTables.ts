@@ -20,10 +20,15 @@ function gather(run: BacktestRun, pick: (day: BacktestRun['days'][number], asset
   let offset = 0;
   for (const day of run.days) {
     const values = pick(day, asset);
-    for (let t = 0; t < day.instantsMs.length; t += 1) {
-      out[offset + t] = values[t];
+    const n = day.instantsMs.length;
+    if (values instanceof Float64Array && values.length >= n) {
+      out.set(values.subarray(0, n), offset);
+    } else {
+      for (let t = 0; t < n; t += 1) {
+        out[offset + t] = values[t];
+      }
     }
-    offset += day.instantsMs.length;
+    offset += n;
   }
   return out;
 }
@@ -231,9 +236,10 @@ export function assetPnlTable(run: BacktestRun): Table {
   const totals = run.settlement.assets.map((columns) => {
     const sums: Record<string, number> = {};
     for (const name of SETTLEMENT_COLUMNS) {
+      const values = columns[name];
       let sum = 0;
-      for (const value of columns[name]) {
-        sum += value;
+      for (let i = 0; i < values.length; i += 1) {
+        sum += values[i];
       }
       sums[name] = sum;
     }
