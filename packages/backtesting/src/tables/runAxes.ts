@@ -1,3 +1,4 @@
+import { INTERVAL_MS } from '@euroflex/markets';
 import type { BacktestRun } from '../engine/backtestRun';
 import { localLabeler, utcLabels } from '../time/localLabels';
 
@@ -5,8 +6,11 @@ import { localLabeler, utcLabels } from '../time/localLabels';
 export interface TimeAxis {
   readonly count: number;
   readonly instantsMs: Float64Array;
-  /** `timestamp_utc` and `timestamp_local` of each interval. */
+  /** End of the last interval (its start plus INTERVAL_MS), NaN for an empty axis. */
+  readonly endMs: number;
+  /** `timestamp_utc` of each interval, then of `endMs` (count + 1 labels). */
   readonly utc: readonly string[];
+  /** `timestamp_local` of each interval. */
   readonly local: readonly string[];
   /** 0 .. count - 1: the codes of a table with one row per interval. */
   readonly interval: Int32Array;
@@ -23,6 +27,7 @@ export interface RunAxes extends TimeAxis {
   readonly dayStart: Int32Array;
 }
 
+/** The labels of `instantsMs` (consecutive intervals) in `timezone`. */
 export function timeAxis(instantsMs: Float64Array, timezone: string): TimeAxis {
   const count = instantsMs.length;
   const label = localLabeler(timezone);
@@ -32,7 +37,11 @@ export function timeAxis(instantsMs: Float64Array, timezone: string): TimeAxis {
     local[i] = label(instantsMs[i]);
     interval[i] = i;
   }
-  return { count, instantsMs, utc: utcLabels(instantsMs), local, interval };
+  const endMs = count === 0 ? Number.NaN : instantsMs[count - 1] + INTERVAL_MS;
+  const withEnd = new Float64Array(count + 1);
+  withEnd.set(instantsMs);
+  withEnd[count] = endMs;
+  return { count, instantsMs, endMs, utc: count === 0 ? [] : utcLabels(withEnd), local, interval };
 }
 
 export function runAxes(run: BacktestRun): RunAxes {
@@ -94,7 +103,8 @@ export class UtcCodes {
   codeOf(instantMs: number): number {
     const instants = this.ax.instantsMs;
     const k = (instantMs - instants[0]) / this.intervalMs;
-    if (k >= 0 && k < instants.length && instants[k] === instantMs && instantMs % 1000 === 0) {
+    const onAxis = k === instants.length ? instantMs === this.ax.endMs : k >= 0 && k < instants.length && instants[k] === instantMs;
+    if (onAxis && instantMs % 1000 === 0) {
       return k;
     }
     let code = this.offAxis.get(instantMs);
