@@ -145,6 +145,20 @@ describe('createSolver', () => {
     expect(solver.solve(tiny({ integrality: Int32Array.of(1, 1) })).status).toBe('optimal');
   });
 
+  it('keeps a warm basis per LP structure when structures interleave (gate, window, gate)', () => {
+    const dayLp = (shift: number) => buildModel(canonicalSite(Float64Array.from({ length: 96 }, (_, t) => 50 + shift + 40 * Math.sin(t / 5)))).model;
+    const windowLp = buildModel(canonicalSite(Float64Array.from({ length: 16 }, (_, t) => 30 + t))).model;
+    solver.resetWarmStart();
+    solver.solve(dayLp(0));
+    solver.solve(windowLp);
+    const warm = solver.solve(dayLp(3));
+    const cold = solver.solve(dayLp(3), { warmStart: false });
+    expect(warm.status).toBe('optimal');
+    expect(warm.objective).toBeCloseTo(cold.objective, 6);
+    // The window in between did not throw the day's basis away.
+    expect(warm.iterations).toBeLessThan(cold.iterations / 2);
+  });
+
   it('writes named LP text that HiGHS reads back to the same optimum', async () => {
     const text = solver.writeLp(tiny());
     expect(text).toContain('battery.charge_mw.a0.t0000');

@@ -7,6 +7,7 @@ import { readOutcome } from './readOutcome';
 import { toModelData } from './toModelData';
 import { warmUpModels } from './warmUpModels';
 import { WarmSlot } from './WarmSlot';
+import type { CoefficientChanges } from './WarmSlot';
 
 /** Default relative MIP gap: 1e-6, i.e. proven optimal for money-sized objectives. */
 export const DEFAULT_MIP_REL_GAP = 1e-6;
@@ -73,11 +74,25 @@ export async function createSolver(): Promise<Solver> {
   return solver;
 }
 
+/**
+ * Persistent HiGHS LP models kept warm, one per LP structure in use. A decision sequence
+ * interleaves structures (a revision day: the day-ahead gate, then two 16-interval windows),
+ * and with one model every switch threw the basis away, so each gate started cold.
+ */
+const WARM_LP_SLOTS = 3;
+
+/** One persistent HiGHS LP model, the structure it holds and when it was last used. */
+interface LpSlot {
+  readonly model: Model;
+  readonly warm: WarmSlot;
+  timeLimit: number;
+  lastUsed: number;
+}
+
 class HighsSolver implements Solver {
   private readonly totals: SolverStats = { lpSolves: 0, milpSolves: 0, solverMs: 0 };
-  private readonly slot = new WarmSlot();
-  private lpModel: Model | undefined;
-  private lpTimeLimit = NO_TIME_LIMIT_S;
+  private readonly lpSlots: LpSlot[] = [];
+  private lpSolveCount = 0;
 
   constructor(private readonly highs: Highs) {}
 
@@ -102,7 +117,7 @@ class HighsSolver implements Solver {
     try {
       result = mip ? this.runMip(model, options, started) : this.runLp(model, options, started);
     } catch (error) {
-      this.slot.clear();
+      this.resetWarmStart();
       const message = error instanceof Error ? error.message : String(error);
       result = failed(model, performance.now() - started, message);
     }
@@ -125,25 +140,59 @@ class HighsSolver implements Solver {
   }
 
   resetWarmStart(): void {
-    this.slot.clear();
+    for (const slot of this.lpSlots) {
+      slot.warm.clear();
+    }
   }
 
   dispose(): void {
-    this.lpModel?.dispose();
-    this.lpModel = undefined;
-    this.slot.clear();
+    for (const slot of this.lpSlots) {
+      slot.model.dispose();
+    }
+    this.lpSlots.length = 0;
   }
 
-  private runLp(model: LinearModel, options: SolveOptions, started: number): SolveResult {
-    if (this.lpModel === undefined) {
-      this.lpModel = this.highs.createModel();
+  /**
+   * The slot holding `model`'s structure (with the coefficient changes to apply), or else the
+   * slot to load it into: a new one while there are fewer than WARM_LP_SLOTS, then the least
+   * recently used. Cold requests (`warmStart: false`) always load, into the slot of their
+   * structure when there is one.
+   */
+  private slotFor(model: LinearModel, warmStart: boolean): { slot: LpSlot; changes: CoefficientChanges | null } {
+    if (model.numCols > 0 && model.numRows > 0) {
+      for (const slot of this.lpSlots) {
+        const changes = slot.warm.changesFor(model);
+        if (changes !== null) {
+          // A cold request reloads the slot of its own structure and leaves the others warm.
+          return { slot, changes: warmStart ? changes : null };
+        }
+      }
+    }
+    if (this.lpSlots.length < WARM_LP_SLOTS) {
+      const hm = this.highs.createModel();
       // Day after day only costs and bounds change, so the previous optimal basis stays
       // (nearly) primal feasible: primal simplex restarts from it faster than dual simplex
       // (about a third less HiGHS time on reserve-workflow years, tools/bench/solver-year-*.mjs).
-      this.lpModel.options.set({ output_flag: false, simplex_strategy: 4 });
+      hm.options.set({ output_flag: false, simplex_strategy: 4 });
+      const slot: LpSlot = { model: hm, warm: new WarmSlot(), timeLimit: NO_TIME_LIMIT_S, lastUsed: 0 };
+      this.lpSlots.push(slot);
+      return { slot, changes: null };
     }
-    const hm = this.lpModel;
-    const changes = options.warmStart !== false && model.numCols > 0 && model.numRows > 0 ? this.slot.changesFor(model) : null;
+    const oldest = this.lpSlots.reduce((a, b) => (b.lastUsed < a.lastUsed ? b : a));
+    return { slot: oldest, changes: null };
+  }
+
+  private load(slot: LpSlot, model: LinearModel): void {
+    slot.warm.clear();
+    slot.model.passModel(toModelData(this.highs, model, false));
+    slot.model.clearSolver();
+    slot.warm.store(model);
+  }
+
+  private runLp(model: LinearModel, options: SolveOptions, started: number): SolveResult {
+    const { slot, changes } = this.slotFor(model, options.warmStart !== false);
+    slot.lastUsed = ++this.lpSolveCount;
+    const hm = slot.model;
     if (changes !== null) {
       const cols = { kind: 'range', from: 0, to: model.numCols - 1 } as const;
       hm.changeColsCost(cols, model.colCost);
@@ -153,18 +202,15 @@ class HighsSolver implements Solver {
         hm.changeCoefficient(changes.rows[i], changes.cols[i], changes.values[i]);
       }
       if (changes.rows.length > 0) {
-        this.slot.store(model);
+        slot.warm.store(model);
       }
     } else {
-      this.slot.clear();
-      hm.passModel(toModelData(this.highs, model, false));
-      hm.clearSolver();
-      this.slot.store(model);
+      this.load(slot, model);
     }
     const timeLimit = Math.min(options.timeLimitSeconds ?? NO_TIME_LIMIT_S, NO_TIME_LIMIT_S);
-    if (timeLimit !== this.lpTimeLimit) {
+    if (timeLimit !== slot.timeLimit) {
       hm.options.set({ time_limit: timeLimit });
-      this.lpTimeLimit = timeLimit;
+      slot.timeLimit = timeLimit;
     }
     if (timeLimit < NO_TIME_LIMIT_S) {
       hm.zeroAllClocks();
@@ -176,10 +222,7 @@ class HighsSolver implements Solver {
     }
     // A warm restart that does not end optimal is retried from scratch: the status must
     // describe the model, not the basis it happened to start from.
-    this.slot.clear();
-    hm.passModel(toModelData(this.highs, model, false));
-    hm.clearSolver();
-    this.slot.store(model);
+    this.load(slot, model);
     if (timeLimit < NO_TIME_LIMIT_S) {
       hm.zeroAllClocks();
     }
