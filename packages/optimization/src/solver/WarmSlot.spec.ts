@@ -31,4 +31,17 @@ describe('WarmSlot', () => {
     slot.clear();
     expect(slot.changesFor(model([1, 2, 3, 4]))).toBeNull();
   });
+
+  it('tells which bounds differ from the held ones, so unchanged ones are not sent again', () => {
+    const slot = new WarmSlot();
+    const held = model([1, 2, 3, 4]);
+    slot.store(held);
+    expect(slot.boundsChanged({ ...held, colCost: Float64Array.of(5, -5) })).toEqual({ cols: false, rows: false });
+    expect(slot.boundsChanged({ ...held, colUpper: Float64Array.of(1, 0.5) })).toEqual({ cols: true, rows: false });
+    const rowsMoved = { ...held, rowUpper: Float64Array.of(1, 2) };
+    expect(slot.boundsChanged(rowsMoved)).toEqual({ cols: false, rows: true });
+    slot.storeBounds(rowsMoved);
+    expect(slot.boundsChanged(rowsMoved)).toEqual({ cols: false, rows: false });
+    expect(slot.boundsChanged(held)).toEqual({ cols: false, rows: true });
+  });
 });

@@ -24,6 +24,10 @@ export class WarmSlot {
   private starts = new Int32Array(0);
   private indices = new Int32Array(0);
   private values = new Float64Array(0);
+  private colLower = new Float64Array(0);
+  private colUpper = new Float64Array(0);
+  private rowLower = new Float64Array(0);
+  private rowUpper = new Float64Array(0);
 
   /** True when `model` has exactly the stored sense, shape and matrix. */
   matches(model: LinearModel): boolean {
@@ -67,6 +71,26 @@ export class WarmSlot {
     this.starts = model.matrix.starts.slice();
     this.indices = model.matrix.indices.slice();
     this.values = model.matrix.values.slice();
+    this.storeBounds(model);
+  }
+
+  /**
+   * Which bounds of `model` differ from those the held model has (day after day often only
+   * the prices change, and each bounds call copies whole arrays into HiGHS).
+   */
+  boundsChanged(model: LinearModel): { readonly cols: boolean; readonly rows: boolean } {
+    return {
+      cols: !sameArray(model.colLower, this.colLower) || !sameArray(model.colUpper, this.colUpper),
+      rows: !sameArray(model.rowLower, this.rowLower) || !sameArray(model.rowUpper, this.rowUpper),
+    };
+  }
+
+  /** Remembers the bounds now held by the persistent model. */
+  storeBounds(model: LinearModel): void {
+    this.colLower = model.colLower.slice();
+    this.colUpper = model.colUpper.slice();
+    this.rowLower = model.rowLower.slice();
+    this.rowUpper = model.rowUpper.slice();
   }
 
   clear(): void {

@@ -145,6 +145,20 @@ describe('createSolver', () => {
     expect(solver.solve(tiny({ integrality: Int32Array.of(1, 1) })).status).toBe('optimal');
   });
 
+  it('a warm sequence that changes only costs, then bounds, then back equals cold solves', () => {
+    const prices = (shift: number) => Float64Array.from({ length: 96 }, (_, t) => 50 + shift + 40 * Math.sin(t / 5));
+    const base = buildModel(canonicalSite(prices(0))).model;
+    const tighter = { ...base, colUpper: Float64Array.from(base.colUpper, (u, j) => (j % 7 === 0 && Number.isFinite(u) ? u * 0.9 : u)) };
+    const sequence = [base, tighter, { ...tighter, colCost: buildModel(canonicalSite(prices(9))).model.colCost }, { ...base, rowUpper: Float64Array.from(base.rowUpper, (u, i) => (Number.isFinite(u) && u > 0 && base.rowLower[i] === -Infinity ? u * 0.8 : u)) }, base];
+    solver.resetWarmStart();
+    for (const model of sequence) {
+      const warm = solver.solve(model);
+      const cold = solver.solve(model, { warmStart: false });
+      expect(warm.status).toBe('optimal');
+      expect(warm.objective).toBeCloseTo(cold.objective, 6);
+    }
+  });
+
   it('keeps a warm basis per LP structure when structures interleave (gate, window, gate)', () => {
     const dayLp = (shift: number) => buildModel(canonicalSite(Float64Array.from({ length: 96 }, (_, t) => 50 + shift + 40 * Math.sin(t / 5)))).model;
     const windowLp = buildModel(canonicalSite(Float64Array.from({ length: 16 }, (_, t) => 30 + t))).model;

@@ -195,14 +195,21 @@ class HighsSolver implements Solver {
     const hm = slot.model;
     if (changes !== null) {
       const cols = { kind: 'range', from: 0, to: model.numCols - 1 } as const;
+      const changed = slot.warm.boundsChanged(model);
       hm.changeColsCost(cols, model.colCost);
-      hm.changeColsBounds(cols, model.colLower, model.colUpper);
-      hm.changeRowsBounds({ kind: 'range', from: 0, to: model.numRows - 1 }, model.rowLower, model.rowUpper);
+      if (changed.cols) {
+        hm.changeColsBounds(cols, model.colLower, model.colUpper);
+      }
+      if (changed.rows) {
+        hm.changeRowsBounds({ kind: 'range', from: 0, to: model.numRows - 1 }, model.rowLower, model.rowUpper);
+      }
       for (let i = 0; i < changes.rows.length; i++) {
         hm.changeCoefficient(changes.rows[i], changes.cols[i], changes.values[i]);
       }
       if (changes.rows.length > 0) {
         slot.warm.store(model);
+      } else if (changed.cols || changed.rows) {
+        slot.warm.storeBounds(model);
       }
     } else {
       this.load(slot, model);
