@@ -92,6 +92,25 @@ describe('euroflex CLI', () => {
     expect(existsSync(join(out, plain, 'report'))).toBe(false);
   });
 
+  it('says how many repeated models a persistence run answered from memory', async () => {
+    const dir = temp();
+    const file = join(dir, 'week.yaml');
+    const config = readFileSync(join(REPO, 'examples/configs/real/belgium_2024_da_only_persistence.yaml'), 'utf8')
+      .replace('../../data/real/belgium_day_ahead_2024_filled.csv', join(REPO, 'examples/data/real/belgium_day_ahead_2024_filled.csv'))
+      .replace('delivery_start_date: 2024-01-02', 'delivery_start_date: 2024-05-06')
+      .replace('delivery_end_date: 2024-12-31', 'delivery_end_date: 2024-05-12');
+    writeFileSync(file, config);
+    const out = temp();
+    const result = await cli('backtest', file, '--out', out, '--no-report');
+    expect(result.code).toBe(0);
+    // Each oracle day but the last is the next day's gate model: 6 of 7 from memory.
+    expect(result.stdout).toContain('6 repeated models answered from memory');
+    const [runDir] = readdirSync(out);
+    const summary = JSON.parse(readFileSync(join(out, runDir, 'summary.json'), 'utf8'));
+    expect(summary.solver.oracle_memo_solves).toBe(6);
+    expect(summary.solver.oracle_lp_solves).toBeLessThan(summary.solver.lp_solves);
+  });
+
   it('refuses data with gaps: exit 1, file, line and instant named, no run directory', async () => {
     const dir = temp();
     const file = join(dir, 'gaps.yaml');

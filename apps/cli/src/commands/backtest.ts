@@ -92,10 +92,15 @@ export async function runBacktestCommand(argv: readonly string[]): Promise<numbe
     `  throughput               ${s.throughput_mwh.toFixed(3).padStart(14)} MWh`,
     '',
     ...(outcome.runDir && !values['no-report'] ? [`${c.bold('report')}         ${outcome.runDir}/report/index.html`, ''] : []),
-    `${c.dim(`${s.solver.lp_solves + s.solver.oracle_lp_solves} LP and ${s.solver.milp_solves + s.solver.oracle_milp_solves} MILP solves (run and oracle), ${s.timings.solver_ms} ms in HiGHS, ${s.timings.total_ms} ms total`)}`,
+    `${c.dim(`${s.solver.lp_solves + s.solver.oracle_lp_solves} LP and ${s.solver.milp_solves + s.solver.oracle_milp_solves} MILP solves (run and oracle)${memoNote(s.solver.memo_solves + s.solver.oracle_memo_solves)}, ${s.timings.solver_ms} ms in HiGHS, ${s.timings.total_ms} ms total`)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
 
 export const command: Command = { name: 'backtest', summary: 'Run a backtest', usage, run: runBacktestCommand };
+
+/** `, N repeated models answered from memory` when the run's memo answered any (docs/backtesting.md, The oracle). */
+function memoNote(memoSolves: number): string {
+  return memoSolves > 0 ? `, ${memoSolves} repeated model${memoSolves === 1 ? '' : 's'} answered from memory` : '';
+}
