@@ -11,6 +11,17 @@ const COMMANDS = [
 const REFERENCE = join(REPO, 'examples/reference');
 const DA_ONLY = join(REFERENCE, 'tests/fixtures/example_configs/basic/belgium_da_only_base.yaml');
 
+/** A real 2024 example config over `start`..`end`, reading `dataFile` of examples/data/real/ (written to a temp dir). */
+function realWindow(configName: string, dataFile: string, start: string, end: string): string {
+  const file = join(temp(), configName);
+  const config = readFileSync(join(REPO, 'examples/configs/real', configName), 'utf8')
+    .replace('../../data/real/belgium_day_ahead_2024_filled.csv', join(REPO, 'examples/data/real', dataFile))
+    .replace(/delivery_start_date: \S+/, `delivery_start_date: ${start}`)
+    .replace(/delivery_end_date: \S+/, `delivery_end_date: ${end}`);
+  writeFileSync(file, config);
+  return file;
+}
+
 function temp(): string {
   return mkdtempSync(join(tmpdir(), 'euroflex-cli-'));
 }
@@ -93,13 +104,7 @@ describe('euroflex CLI', () => {
   });
 
   it('says how many repeated models a persistence run answered from memory', async () => {
-    const dir = temp();
-    const file = join(dir, 'week.yaml');
-    const config = readFileSync(join(REPO, 'examples/configs/real/belgium_2024_da_only_persistence.yaml'), 'utf8')
-      .replace('../../data/real/belgium_day_ahead_2024_filled.csv', join(REPO, 'examples/data/real/belgium_day_ahead_2024_filled.csv'))
-      .replace('delivery_start_date: 2024-01-02', 'delivery_start_date: 2024-05-06')
-      .replace('delivery_end_date: 2024-12-31', 'delivery_end_date: 2024-05-12');
-    writeFileSync(file, config);
+    const file = realWindow('belgium_2024_da_only_persistence.yaml', 'belgium_day_ahead_2024_filled.csv', '2024-05-06', '2024-05-12');
     const out = temp();
     const result = await cli('backtest', file, '--out', out, '--no-report');
     expect(result.code).toBe(0);
@@ -112,13 +117,7 @@ describe('euroflex CLI', () => {
   });
 
   it('refuses data with gaps: exit 1, file, line and instant named, no run directory', async () => {
-    const dir = temp();
-    const file = join(dir, 'gaps.yaml');
-    const config = readFileSync(join(REPO, 'examples/configs/real/belgium_2024_da_only_perfect_foresight.yaml'), 'utf8')
-      .replace('../../data/real/belgium_day_ahead_2024_filled.csv', join(REPO, 'examples/data/real/belgium_day_ahead_2024.csv'))
-      .replace('delivery_start_date: 2024-01-01', 'delivery_start_date: 2024-03-30')
-      .replace('delivery_end_date: 2024-12-31', 'delivery_end_date: 2024-04-01');
-    writeFileSync(file, config);
+    const file = realWindow('belgium_2024_da_only_perfect_foresight.yaml', 'belgium_day_ahead_2024.csv', '2024-03-30', '2024-04-01');
     const out = temp();
     const result = await cli('backtest', file, '--out', out);
     expect(result.code).toBe(1);
