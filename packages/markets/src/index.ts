@@ -18,6 +18,7 @@ export { CANONICAL_COLUMNS, NL_SHORTAGE_COLUMN, NL_SURPLUS_COLUMN, tableFromRows
 export { seriesFromTable, type SeriesReadResult, type SeriesReadOptions } from './table/seriesFromTable';
 export { formatSeriesCsv, type WriteSeriesOptions } from './table/formatSeriesCsv';
 export { capIssues } from './table/capIssues';
+export { numberFromBytes, type NumberBytesOut } from './table/canonicalCells';
 export {
   type MarketAdapter,
   type ReserveProduct,

@@ -1,4 +1,5 @@
 import { DataError, type LabIssue } from '@euroflex/config';
+import { numberFromBytes, type NumberBytesOut } from '@euroflex/markets';
 
 const COMMA = 44;
 const QUOTE = 34;
@@ -216,45 +217,14 @@ export function tokenizeCsv(bytes: Buffer, file: string): CsvCells {
   };
 }
 
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** Scratch for `numberFromBytes` (whether the cell was blank is not needed here). */
+const parsed: NumberBytesOut = { blank: false };
 
 /**
- * The number a cell spells, parsed from its bytes. Plain decimals with at most 15
- * significant digits (most prices and flows) are m / 10^k with m < 2^53 and k <= 22: one
- * correctly rounded division of exact doubles, so the result equals `Number(text)`
- * (Clinger's fast path). Anything else (17-digit shortest forms, exponents, words) goes
- * through `Number`. NaN marks a cell that is not a number.
+ * The number a cell spells, parsed from its bytes with the markets layer's parser of
+ * canonical files (`numberFromBytes`: exactly `Number(text)`, fast for plain decimals).
+ * NaN marks a cell that is not a number.
  */
 export function cellNumber(bytes: Buffer, start: number, end: number): number {
-  let i = start;
-  const negative = bytes[i] === 45;
-  if (negative) {
-    i += 1;
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let fraction = -1;
-  for (; i < end; i += 1) {
-    const b = bytes[i];
-    if (b >= 48 && b <= 57) {
-      if (digits > 0 || b !== 48) {
-        digits += 1;
-      }
-      mantissa = mantissa * 10 + (b - 48);
-      if (fraction >= 0) {
-        fraction += 1;
-      }
-    } else if (b === 46 && fraction < 0) {
-      fraction = 0;
-    } else {
-      break;
-    }
-  }
-  const wellFormed = i === end && end > start + (negative ? 1 : 0) && fraction !== 0;
-  if (wellFormed && digits <= 15 && (fraction < 0 || fraction <= 22)) {
-    const value = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
-    return negative ? -value : value;
-  }
-  const text = bytes.toString('latin1', start, end);
-  return text.trim() === '' ? Number.NaN : Number(text);
+  return numberFromBytes(bytes, start, end, parsed);
 }
