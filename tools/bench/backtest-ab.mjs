@@ -9,21 +9,10 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { abArgs, median } from './benchArgs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-let runs = 5;
-let baseline;
-const configs = [];
-for (let i = 0; i < args.length; i += 1) {
-  if (args[i] === '--runs') {
-    runs = Number(args[++i]);
-  } else if (args[i] === '--baseline') {
-    baseline = path.resolve(args[++i]);
-  } else {
-    configs.push(path.resolve(args[i]));
-  }
-}
+const { repeats: runs, baseline, paths: configs } = abArgs(process.argv.slice(2), '--runs', 5);
 if (baseline === undefined || configs.length === 0) {
   console.error('usage: node tools/bench/backtest-ab.mjs --baseline DIR [--runs N] CONFIG ...');
   process.exit(2);
@@ -33,7 +22,6 @@ const variants = [
   ['A', path.resolve(here, '../..')],
   ['B', baseline],
 ];
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 const keys = [
   ['processWallMs', 'process wall'],
   ['loadMs', 'load (config, data)'],

@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './benchArgs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -37,10 +38,6 @@ if (configs.length === 0) {
   }
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-};
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 console.log(`node ${process.version}, ${runs} run(s) per config, ${dryRun ? 'engine only (no run directory)' : 'with the run directory written'}`);

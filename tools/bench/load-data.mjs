@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { abArgs, median } from './benchArgs.mjs';
 
 const args = process.argv.slice(2);
 if (args[0] === '--child') {
@@ -37,20 +38,8 @@ if (args[0] === '--child') {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-let runs = 5;
-let baseline;
-const configs = [];
-for (let i = 0; i < args.length; i += 1) {
-  if (args[i] === '--runs') {
-    runs = Number(args[++i]);
-  } else if (args[i] === '--baseline') {
-    baseline = path.resolve(args[++i]);
-  } else {
-    configs.push(path.resolve(args[i]));
-  }
-}
+const { repeats: runs, baseline, paths: configs } = abArgs(args, '--runs', 5);
 const variants = [['A', path.resolve(here, '../..')], ...(baseline ? [['B', baseline]] : [])];
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 console.log(`node ${process.version}, ${runs} fresh process(es) per variant, median ms of loadMarketData`);
 for (const config of configs) {
   const samples = Object.fromEntries(variants.map(([name]) => [name, []]));

@@ -22,6 +22,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './benchArgs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -162,10 +163,6 @@ function inProcessPipeline() {
   return JSON.parse(output.trim().split('\n').pop());
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-};
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`.padStart(8);
 const mb = (value) => `${value.toFixed(0)} MB`.padStart(7);
 

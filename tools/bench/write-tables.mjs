@@ -16,22 +16,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { abArgs, median } from './benchArgs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const args = process.argv.slice(2);
-let reps = 5;
-let baseline;
-let config = path.join(root, 'examples/configs/real/belgium_2024_da_plus_fcr_persistence.yaml');
-for (let i = 0; i < args.length; i += 1) {
-  if (args[i] === '--reps') {
-    reps = Number(args[++i]);
-  } else if (args[i] === '--baseline') {
-    baseline = path.resolve(args[++i]);
-  } else {
-    config = path.resolve(args[i]);
-  }
-}
+const { repeats: reps, baseline, paths } = abArgs(process.argv.slice(2), '--reps', 5);
+const config = paths.at(-1) ?? path.join(root, 'examples/configs/real/belgium_2024_da_plus_fcr_persistence.yaml');
 
 const load = (workspace) => {
   const require = createRequire(path.join(workspace, 'package.json'));
@@ -61,7 +51,6 @@ const buildTables = () => {
 const tables = buildTables();
 buildMs.length = 0;
 
-const median = (values) => [...values].sort((x, y) => x - y)[Math.floor((values.length - 1) / 2)];
 const out = mkdtempSync(path.join(tmpdir(), 'euroflex-write-'));
 const variants = [['A', a.backtesting.writeTable], ...(b ? [['B', b.backtesting.writeTable]] : [])];
 const times = Object.fromEntries(variants.map(([name]) => [name, tables.map(() => [])]));

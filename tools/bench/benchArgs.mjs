@@ -1,0 +1,28 @@
+// Shared by the benches: the median of samples, and the arguments of the A/B benches.
+import path from 'node:path';
+
+/** The median (the lower middle of an even count) of numbers. */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/**
+ * `[COUNT_FLAG N] [--baseline DIR] PATH ...`: the repeat count (default `count`), the
+ * baseline workspace (absolute, or undefined) and the other arguments as absolute paths.
+ */
+export function abArgs(args, countFlag, count) {
+  let repeats = count;
+  let baseline;
+  const paths = [];
+  for (let i = 0; i < args.length; i += 1) {
+    if (args[i] === countFlag) {
+      repeats = Number(args[++i]);
+    } else if (args[i] === '--baseline') {
+      baseline = path.resolve(args[++i]);
+    } else {
+      paths.push(path.resolve(args[i]));
+    }
+  }
+  return { repeats, baseline, paths };
+}
