@@ -106,7 +106,7 @@ describe('euroflex CLI', () => {
   it('says how many repeated models a persistence run answered from memory', async () => {
     const file = realWindow('belgium_2024_da_only_persistence.yaml', 'belgium_day_ahead_2024_filled.csv', '2024-05-06', '2024-05-12');
     const out = temp();
-    const result = await cli('backtest', file, '--out', out, '--no-report');
+    const result = await cli('backtest', file, '--out', out, '--no-report', '--debug-checks');
     expect(result.code).toBe(0);
     // Each oracle day but the last is the next day's gate model: 6 of 7 from memory.
     expect(result.stdout).toContain('6 repeated models answered from memory');

@@ -77,5 +77,6 @@ describe('the oracle of a persistence run reuses the gate solves it repeats', ()
     const relative = Math.abs(reused.summary.oracle_total_pnl_eur - solved.summary.oracle_total_pnl_eur) / Math.abs(solved.summary.oracle_total_pnl_eur);
     expect(relative).toBeLessThanOrEqual(1e-9);
     expect(checkRunInvariants(reused.run)).toEqual([]);
+    expect(checkRunInvariants(solved.run)).toEqual([]);
   });
 });
