@@ -27,4 +27,6 @@ module.exports = (displayName, dir) => ({
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
   setupFiles: [require('node:path').join(__dirname, 'jest.setup.cjs')],
+  globalSetup: require('node:path').join(__dirname, 'jest.globalSetup.cjs'),
+  globalTeardown: require('node:path').join(__dirname, 'jest.globalTeardown.cjs'),
 });
