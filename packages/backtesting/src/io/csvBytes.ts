@@ -46,7 +46,7 @@ function encodedColumn(rows: number): EncodedColumn {
 export function* csvByteChunks(table: Table): Generator<Uint8Array> {
   yield utf8(`${table.columns.map((c) => csvText(c.name)).join(',')}\n`);
   const width = table.columns.length;
-  const encoded: EncodedColumn[] = table.columns.map(() => encodedColumn(CHUNK_ROWS));
+  const encoded: EncodedColumn[] = table.columns.map(() => encodedColumn(Math.min(CHUNK_ROWS, table.rowCount)));
   let out = new Uint8Array(0);
   for (let first = 0; first < table.rowCount; first += CHUNK_ROWS) {
     const rows = Math.min(table.rowCount, first + CHUNK_ROWS) - first;
