@@ -1,7 +1,9 @@
 // Benchmark of whole backtests: each run in a fresh Node process, several runs, median.
 //
 //   npm run bench                                   # the year-long real-data runs
-//   node tools/bench/backtest.mjs [--runs N] [--dry-run] [CONFIG ...]
+//   node tools/bench/backtest.mjs [--runs N] [--dry-run] [--node-option FLAG ...] [CONFIG ...]
+//
+// --node-option passes a flag to each measured Node process (e.g. a V8 flag to compare).
 //
 // Prints, per config: process wall time (Node start to exit), the decisions' wall time
 // (walk-forward plus oracle), the time inside HiGHS, the share outside HiGHS, the time
@@ -17,10 +19,13 @@ const root = path.resolve(here, '../..');
 const args = process.argv.slice(2);
 let runs = 3;
 let dryRun = false;
+const nodeOptions = [];
 const configs = [];
 for (let i = 0; i < args.length; i += 1) {
   if (args[i] === '--runs') {
     runs = Number(args[++i]);
+  } else if (args[i] === '--node-option') {
+    nodeOptions.push(args[++i]);
   } else if (args[i] === '--dry-run') {
     dryRun = true;
   } else {
@@ -40,11 +45,11 @@ if (configs.length === 0) {
 
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-console.log(`node ${process.version}, ${runs} run(s) per config, ${dryRun ? 'engine only (no run directory)' : 'with the run directory written'}`);
+console.log(`node ${process.version}${nodeOptions.length > 0 ? ` ${nodeOptions.join(' ')}` : ''}, ${runs} run(s) per config, ${dryRun ? 'engine only (no run directory)' : 'with the run directory written'}`);
 for (const config of configs) {
   const samples = [];
   for (let r = 0; r < runs; r += 1) {
-    const output = execFileSync(process.execPath, [path.join(here, 'backtest-child.mjs'), config, ...(dryRun ? ['--dry-run'] : [])], {
+    const output = execFileSync(process.execPath, [...nodeOptions, path.join(here, 'backtest-child.mjs'), config, ...(dryRun ? ['--dry-run'] : [])], {
       cwd: root,
       encoding: 'utf8',
     });

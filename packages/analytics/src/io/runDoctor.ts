@@ -49,7 +49,7 @@ function packageCheck(name: string, packageJson: string | undefined): DoctorChec
 
 async function solverHealth(solver: Solver | undefined): Promise<DoctorCheck> {
   try {
-    return solverCheck(solver ?? (await createSolver()));
+    return solverCheck(solver ?? (await createSolver({ workload: 'short' })));
   } catch (error) {
     return { name: 'solver', status: 'fail', detail: `HiGHS did not load: ${(error as Error).message}; reinstall the highs package` };
   }

@@ -5,7 +5,8 @@ import type { LinearModel } from './LinearModel';
 import type { SolveOptions, SolveResult, SolverStats } from './SolveResult';
 import { readOutcome } from './readOutcome';
 import { toModelData } from './toModelData';
-import { warmUpModels } from './warmUpModels';
+import { setWasmTieringBudget } from './wasmTiering';
+import type { SolverWorkload } from './wasmTiering';
 import { WarmSlot } from './WarmSlot';
 import type { CoefficientChanges } from './WarmSlot';
 
@@ -61,17 +62,24 @@ export interface Solver {
   readonly version: string;
 }
 
+/** Options of `createSolver`. */
+export interface CreateSolverOptions {
+  /**
+   * `long` (default): a backtest of many days; V8 optimises HiGHS' hot functions.
+   * `short`: a few solves (a one- or two-day run, a check); V8 keeps HiGHS on its baseline
+   * compiler, which starts solving sooner. Either gives the same answers. See wasmTiering.ts.
+   */
+  readonly workload?: SolverWorkload;
+}
+
 /**
- * Loads one HiGHS instance and warms it up (the first solves of a fresh WebAssembly
- * instance are 10-30x slower), so the first real decision is not penalised.
+ * Loads one HiGHS (WebAssembly) instance. Its first solve pays for compiling the HiGHS code
+ * it runs (about 0.1 s); there is no warm-up solve, which only moved that cost (and compiled
+ * MIP code that a run of LPs never uses).
  */
-export async function createSolver(): Promise<Solver> {
-  const solver = new HighsSolver(await loadHighs());
-  for (const model of warmUpModels()) {
-    solver.solve(model, { warmStart: false });
-  }
-  solver.resetStats();
-  return solver;
+export async function createSolver(options: CreateSolverOptions = {}): Promise<Solver> {
+  setWasmTieringBudget(options.workload ?? 'long');
+  return new HighsSolver(await loadHighs());
 }
 
 /**
