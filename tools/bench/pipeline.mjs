@@ -1,7 +1,7 @@
 // Benchmark of the canonical one-day pipeline of the built CLI: validate-config,
 // validate-data, backtest --out <tmp>, reconcile <run dir>, export-revision <run dir>.
 //
-//   node tools/bench/pipeline.mjs [--runs N] [--mode process|in-process|both]
+//   node tools/bench/pipeline.mjs [--runs N] [--mode process|command|in-process|all]
 //                                 [--provider NAME|config] [--no-report] [CONFIG]
 //
 // CONFIG defaults to the reference's canonical Belgian full-stack config
@@ -11,6 +11,8 @@
 // process (the way a user runs it): each step is its own `node <cli bin>` process. Per
 // step: wall time from spawning to exit (Node start and module loading included) and the
 // step's peak RSS (read from the process itself at exit by a --require hook).
+// command: one `euroflex pipeline CONFIG ...` process, which runs the five steps itself
+// (docs/cli.md); wall from spawn to exit, its peak RSS and CPU time.
 // in-process: one fresh Node process imports the CLI's `main` and runs the five steps
 // twice: the first pipeline pays module loading and warm-up, the second shows the steps'
 // own cost. Per step: wall time, and the process's peak RSS after the cold step (it only
@@ -31,7 +33,7 @@ const bin = path.join(root, 'apps/cli', cliPackage.bin.euroflex);
 
 const args = process.argv.slice(2);
 let runs = 5;
-let mode = 'both';
+let mode = 'all';
 let provider = 'persistence';
 let noReport = false;
 let config = path.join(root, 'examples/reference/examples/configs/canonical/belgium_full_stack.yaml');
@@ -48,8 +50,8 @@ for (let i = 0; i < args.length; i += 1) {
     config = path.resolve(args[i]);
   }
 }
-if (!['process', 'in-process', 'both'].includes(mode) || !(runs >= 1)) {
-  console.error('usage: node tools/bench/pipeline.mjs [--runs N] [--mode process|in-process|both] [--provider NAME|config] [--no-report] [CONFIG]');
+if (!['process', 'command', 'in-process', 'all'].includes(mode) || !(runs >= 1)) {
+  console.error('usage: node tools/bench/pipeline.mjs [--runs N] [--mode process|command|in-process|all] [--provider NAME|config] [--no-report] [CONFIG]');
   process.exit(2);
 }
 
@@ -108,6 +110,24 @@ function processPipeline() {
     rmSync(out, { recursive: true, force: true });
   }
   return { steps, totalMs: STEPS.reduce((sum, step) => sum + steps[step].wallMs, 0) };
+}
+
+/** One `euroflex pipeline` process: wall from spawn to exit, with its peak RSS and CPU time. */
+function commandPipeline() {
+  const out = mkdtempSync(path.join(tmpdir(), 'euroflex-pipeline-'));
+  try {
+    const argv = ['pipeline', ...stepArgs('backtest', out).slice(1)];
+    const started = performance.now();
+    const child = spawnSync(process.execPath, ['--require', hookFile, bin, ...argv], { cwd: root, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], encoding: 'utf8' });
+    const wallMs = performance.now() - started;
+    if (child.status !== 0) {
+      throw new Error(`euroflex ${argv.join(' ')} exited ${child.status}:\n${child.stderr}`);
+    }
+    onlyRunDir(out);
+    return { wallMs, ...JSON.parse(child.output[3]) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 // One fresh process: the whole pipeline twice through the CLI's main(), output discarded.
@@ -176,7 +196,7 @@ console.log(`config   ${path.relative(root, config)}${provider === 'config' ? ''
 console.log(`cli      node ${path.relative(root, bin)}`);
 
 try {
-  if (mode === 'process' || mode === 'both') {
+  if (mode === 'process' || mode === 'all') {
     const samples = Array.from({ length: runs }, processPipeline);
     console.log('\nseparate processes (wall from spawn to exit, peak RSS of the step)');
     for (const step of STEPS) {
@@ -188,7 +208,15 @@ try {
     const totals = samples.map((s) => s.totalMs);
     console.log(`  ${'total'.padEnd(17)}${secs(median(totals))}  (min ${secs(Math.min(...totals)).trim()}, max ${secs(Math.max(...totals)).trim()})`);
   }
-  if (mode === 'in-process' || mode === 'both') {
+  if (mode === 'command' || mode === 'all') {
+    const samples = Array.from({ length: runs }, commandPipeline);
+    const wall = samples.map((s) => s.wallMs);
+    console.log('\none `euroflex pipeline` process (wall from spawn to exit)');
+    console.log(
+      `  ${'pipeline'.padEnd(17)}${secs(median(wall))}  (min ${secs(Math.min(...wall)).trim()}, max ${secs(Math.max(...wall)).trim()})  cpu ${secs(median(samples.map((s) => s.cpuMs)))}  peak RSS ${mb(median(samples.map((s) => s.peakRssMb)))}`,
+    );
+  }
+  if (mode === 'in-process' || mode === 'all') {
     const samples = Array.from({ length: runs }, inProcessPipeline);
     console.log('\none process, main() per step (first pipeline: cold, modules loaded on the way; second: warm)');
     for (const step of STEPS) {

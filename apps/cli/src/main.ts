@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   'validate-data': { summary: "Check a config's data files for the delivery window", load: async () => (await import('./commands/validateData.js')).command },
   backtest: { summary: 'Run a walk-forward backtest and write a run directory', load: async () => (await import('./commands/backtest.js')).command },
   reconcile: { summary: 'Reconcile a run: baseline, revised and realized PnL and the buckets between them', load: async () => (await import('./commands/reconcile.js')).command },
+  pipeline: { summary: 'Run validate-config, validate-data, backtest, reconcile and the export in one process', load: async () => (await import('./commands/pipeline.js')).command },
   report: { summary: 'Regenerate report/index.html and report/summary.md of a run directory', load: async () => (await import('./commands/report.js')).command },
   compare: { summary: 'Compare runs side by side, with deltas, groups and portfolio uplift', load: async () => (await import('./commands/compare.js')).command },
   'export-schedule': { summary: 'Export the schedules of a run by profile', load: async () => (await import('./commands/exportSchedule.js')).command },

@@ -39,6 +39,11 @@ function components(s: RunSummary): [string, number][] {
 }
 
 export async function runBacktestCommand(argv: readonly string[]): Promise<number> {
+  return (await backtestCommandLine(argv)).code;
+}
+
+/** Runs one `backtest` command line; also returns the run directory it wrote (for `pipeline`). */
+export async function backtestCommandLine(argv: readonly string[]): Promise<{ code: number; runDir?: string }> {
   const { values, positionals: args } = parseCommand(argv, {
     provider: { type: 'string' },
     out: { type: 'string' },
@@ -48,7 +53,7 @@ export async function runBacktestCommand(argv: readonly string[]): Promise<numbe
   });
   if (values.help) {
     process.stdout.write(`${usage}\n`);
-    return 0;
+    return { code: 0 };
   }
   const [file] = positionals(args, ['config']);
   let provider: ProviderName | undefined;
@@ -74,9 +79,10 @@ export async function runBacktestCommand(argv: readonly string[]): Promise<numbe
   });
   bar.done();
   const s = outcome.summary;
+  const runDir = outcome.runDir ?? undefined;
   if (values.json) {
     process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
-    return 0;
+    return { code: 0, runDir };
   }
   const c = colours(process.stdout);
   const lines = [
@@ -95,7 +101,7 @@ export async function runBacktestCommand(argv: readonly string[]): Promise<numbe
     `${c.dim(`${s.solver.lp_solves + s.solver.oracle_lp_solves} LP and ${s.solver.milp_solves + s.solver.oracle_milp_solves} MILP solves (run and oracle)${memoNote(s.solver.memo_solves + s.solver.oracle_memo_solves)}, ${s.timings.solver_ms} ms in HiGHS, ${s.timings.total_ms} ms total`)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  return 0;
+  return { code: 0, runDir };
 }
 
 export const command: Command = { name: 'backtest', summary: 'Run a backtest', usage, run: runBacktestCommand };
