@@ -62,6 +62,37 @@ describe('resolveLocalTime', () => {
     expect(resolveLocalTime('2024-10-27', '03:00', TZ)).toEqual({ kind: 'unique', instantMs: Date.UTC(2024, 9, 27, 2) });
   });
 
+  it('agrees with a wall-clock scan in luxon for any date and time, DST days included', () => {
+    // Reference: every instant of the date whose local wall clock (luxon) reads hh:mm.
+    const reference = (dateIso: string, hhmm: string, zone: string) => {
+      const minutes = Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+      const start = DateTime.fromISO(dateIso, { zone }).startOf('day').toMillis();
+      const hits: number[] = [];
+      for (let t = start - 3 * 3_600_000; t < start + 27 * 3_600_000; t += 60_000) {
+        const local = DateTime.fromMillis(t, { zone });
+        if (local.toISODate() === dateIso && local.hour * 60 + local.minute === minutes) {
+          hits.push(t);
+        }
+      }
+      return hits.length === 0 ? { kind: 'missing' } : hits.length === 1 ? { kind: 'unique', instantMs: hits[0] } : { kind: 'ambiguous', earlierMs: hits[0], laterMs: hits[hits.length - 1] };
+    };
+    const dstDays = ['2024-03-31', '2024-10-27', '2025-03-30', '2025-10-26', '2024-03-10', '2024-11-03'];
+    const date = fc.oneof(
+      fc.constantFrom(...dstDays),
+      fc.integer({ min: 0, max: 3650 }).map((days) => addDays('2020-01-01', days)),
+    );
+    const time = fc.oneof(
+      fc.constantFrom('00:00', '01:59', '02:00', '02:30', '02:59', '03:00', '12:00', '23:45'),
+      fc.record({ h: fc.integer({ min: 0, max: 23 }), m: fc.integer({ min: 0, max: 59 }) }).map(({ h, m }) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+    );
+    fc.assert(
+      fc.property(date, time, fc.constantFrom('Europe/Brussels', 'Europe/Amsterdam', 'America/New_York', 'UTC'), (dateIso, hhmm, zone) => {
+        expect(resolveLocalTime(dateIso, hhmm, zone)).toEqual(reference(dateIso, hhmm, zone));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('localTimeToUtcMs throws for missing and ambiguous times and bad HH:MM', () => {
     expect(() => localTimeToUtcMs('2024-03-31', '02:15', TZ)).toThrow(/does not exist/);
     expect(() => localTimeToUtcMs('2024-10-27', '02:15', TZ)).toThrow(/occurs twice/);

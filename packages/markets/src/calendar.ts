@@ -182,6 +182,7 @@ function resolveLocalTimeUncached(dateIso: string, hhmm: string, timezone: strin
   const minutes = Number(match[1]) * 60 + Number(match[2]);
   const dayStart = midnightMs(dateIso, timezone);
   const dayEnd = midnightMs(addDays(dateIso, 1), timezone);
+  const day = isoDateToDayNumber(dateIso);
   const hits: number[] = [];
   // Scan candidate instants: local minutes-of-day can only be reached at most twice in one day.
   for (const offsetHours of [-1, 0, 1]) {
@@ -189,8 +190,10 @@ function resolveLocalTimeUncached(dateIso: string, hhmm: string, timezone: strin
     if (candidate < dayStart || candidate >= dayEnd) {
       continue;
     }
-    const local = DateTime.fromMillis(candidate, { zone: timezone });
-    if (local.toISODate() === dateIso && local.hour * 60 + local.minute === minutes && !hits.includes(candidate)) {
+    // The candidate's local wall clock, from the (memoised) zone offset: no luxon per date.
+    const localMs = candidate + offsetMinutesAt(candidate, timezone) * 60_000;
+    const localDay = Math.floor(localMs / DAY_MS);
+    if (localDay === day && Math.floor((localMs - localDay * DAY_MS) / 60_000) === minutes && !hits.includes(candidate)) {
       hits.push(candidate);
     }
   }
