@@ -84,24 +84,28 @@ const RSS_HOOK = `process.on('exit', () => {
   require('node:fs').writeSync(3, JSON.stringify({ peakRssMb: u.maxRSS / 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }));
 });`;
 
+/** One CLI process with the RSS hook: wall from spawn to exit, its peak RSS and CPU time. */
+function timedCli(argv) {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--require', hookFile, bin, ...argv], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  const wallMs = performance.now() - started;
+  if (child.status !== 0) {
+    throw new Error(`euroflex ${argv.join(' ')} exited ${child.status}:\n${child.stderr}`);
+  }
+  return { wallMs, ...JSON.parse(child.output[3]) };
+}
+
 function processPipeline() {
   const out = mkdtempSync(path.join(tmpdir(), 'euroflex-pipeline-'));
   const steps = {};
   let runDir;
   try {
     for (const step of STEPS) {
-      const argv = stepArgs(step, out, runDir);
-      const started = performance.now();
-      const child = spawnSync(process.execPath, ['--require', hookFile, bin, ...argv], {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-        encoding: 'utf8',
-      });
-      const wallMs = performance.now() - started;
-      if (child.status !== 0) {
-        throw new Error(`euroflex ${argv.join(' ')} exited ${child.status}:\n${child.stderr}`);
-      }
-      steps[step] = { wallMs, ...JSON.parse(child.output[3]) };
+      steps[step] = timedCli(stepArgs(step, out, runDir));
       if (step === 'backtest') {
         runDir = onlyRunDir(out);
       }
@@ -112,19 +116,13 @@ function processPipeline() {
   return { steps, totalMs: STEPS.reduce((sum, step) => sum + steps[step].wallMs, 0) };
 }
 
-/** One `euroflex pipeline` process: wall from spawn to exit, with its peak RSS and CPU time. */
+/** One `euroflex pipeline` process (the backtest's arguments, command renamed). */
 function commandPipeline() {
   const out = mkdtempSync(path.join(tmpdir(), 'euroflex-pipeline-'));
   try {
-    const argv = ['pipeline', ...stepArgs('backtest', out).slice(1)];
-    const started = performance.now();
-    const child = spawnSync(process.execPath, ['--require', hookFile, bin, ...argv], { cwd: root, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], encoding: 'utf8' });
-    const wallMs = performance.now() - started;
-    if (child.status !== 0) {
-      throw new Error(`euroflex ${argv.join(' ')} exited ${child.status}:\n${child.stderr}`);
-    }
+    const measured = timedCli(['pipeline', ...stepArgs('backtest', out).slice(1)]);
     onlyRunDir(out);
-    return { wallMs, ...JSON.parse(child.output[3]) };
+    return measured;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { readRunCsv } from '@euroflex/analytics';
+import { canonicalVariant } from './canonicalVariant';
 import { cli } from './run';
 
 const REPO = resolve(__dirname, '../../..');
@@ -112,18 +112,6 @@ describe('the canonical pipeline: validate-config, validate-data, backtest, reco
   });
 });
 
-/** The canonical Belgian config in a temp folder, data paths made absolute, then edited. */
-function canonicalVariant(edit: (doc: Record<string, Record<string, unknown>>) => void): string {
-  const original = join(CANONICAL, 'belgium_full_stack.yaml');
-  const doc = parse(readFileSync(original, 'utf8')) as Record<string, Record<string, unknown>>;
-  for (const entry of Object.values(doc.data as Record<string, { actual_path: string }>)) {
-    entry.actual_path = resolve(original, '..', entry.actual_path);
-  }
-  edit(doc);
-  const file = join(temp('dst'), 'config.yaml');
-  writeFileSync(file, stringify(doc));
-  return file;
-}
 
 describe('revision checkpoints on DST days', () => {
   it.each([

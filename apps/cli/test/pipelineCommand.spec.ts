@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { dirname, join, resolve } from 'node:path';
 import { checkInlineReconciliation } from '../src/commands/pipeline';
+import { CANONICAL_BELGIUM, canonicalVariant } from './canonicalVariant';
 import { cli } from './run';
 
 const REPO = resolve(__dirname, '../../..');
@@ -18,7 +18,7 @@ function onlyRunDir(out: string): string {
 describe('euroflex pipeline', () => {
   it('runs the five steps of the canonical Belgian revision flow in one process', async () => {
     const out = mkdtempSync(join(tmpdir(), 'euroflex-pipeline-command-'));
-    const result = await cli('pipeline', join(CONFIGS, 'canonical/belgium_full_stack.yaml'), '--provider', 'persistence', '--out', out, '--no-report', '--debug-checks');
+    const result = await cli('pipeline', CANONICAL_BELGIUM, '--provider', 'persistence', '--out', out, '--no-report', '--debug-checks');
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const headers = result.stdout.split('\n').filter((line) => line.startsWith('== '));
     expect(headers).toEqual([...STEPS, 'export-revision'].map((step) => `== ${step}`));
@@ -45,7 +45,7 @@ describe('euroflex pipeline', () => {
 
   it('exports the schedule of a run of a base workflow, with the profile asked for', async () => {
     const out = mkdtempSync(join(tmpdir(), 'euroflex-pipeline-command-'));
-    const result = await cli('pipeline', join(CONFIGS, 'reserve/belgium_da_plus_afrr_base.yaml'), '--provider', 'persistence', '--out', out, '--no-report', '--profile', 'operator');
+    const result = await cli('pipeline', join(CONFIGS, 'reserve/belgium_da_plus_afrr_base.yaml'), '--provider', 'persistence', '--out', out, '--no-report', '--profile', 'operator', '--debug-checks');
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('== export-schedule');
     expect(result.stdout).not.toContain('== export-revision');
@@ -55,16 +55,10 @@ describe('euroflex pipeline', () => {
   });
 
   it('stops at the first failing step with its exit code, before anything is written', async () => {
-    const original = join(CONFIGS, 'canonical/belgium_full_stack.yaml');
-    const doc = parse(readFileSync(original, 'utf8')) as { data: Record<string, { actual_path: string }> };
-    for (const entry of Object.values(doc.data)) {
-      entry.actual_path = resolve(original, '..', entry.actual_path);
-    }
-    doc.data.day_ahead.actual_path = join(REPO, 'no-such-folder', 'day_ahead.csv');
-    const dir = mkdtempSync(join(tmpdir(), 'euroflex-pipeline-command-'));
-    const file = join(dir, 'config.yaml');
-    writeFileSync(file, stringify(doc));
-    const out = join(dir, 'runs');
+    const file = canonicalVariant((doc) => {
+      (doc.data.day_ahead as { actual_path: string }).actual_path = join(REPO, 'no-such-folder', 'day_ahead.csv');
+    });
+    const out = join(dirname(file), 'runs');
 
     const result = await cli('pipeline', file, '--provider', 'persistence', '--out', out);
     expect(result.code).toBe(1);

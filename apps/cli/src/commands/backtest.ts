@@ -42,8 +42,8 @@ export async function runBacktestCommand(argv: readonly string[]): Promise<numbe
   return (await backtestCommandLine(argv)).code;
 }
 
-/** Runs one `backtest` command line; also returns the run directory it wrote (for `pipeline`). */
-export async function backtestCommandLine(argv: readonly string[]): Promise<{ code: number; runDir?: string }> {
+/** Runs one `backtest` command line; also returns the run directory it wrote and the run's workflow (for `pipeline`). */
+export async function backtestCommandLine(argv: readonly string[]): Promise<{ code: number; runDir?: string; workflow?: string }> {
   const { values, positionals: args } = parseCommand(argv, {
     provider: { type: 'string' },
     out: { type: 'string' },
@@ -79,10 +79,10 @@ export async function backtestCommandLine(argv: readonly string[]): Promise<{ co
   });
   bar.done();
   const s = outcome.summary;
-  const runDir = outcome.runDir ?? undefined;
+  const ran = { code: 0, runDir: outcome.runDir ?? undefined, workflow: s.workflow };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
-    return { code: 0, runDir };
+    return ran;
   }
   const c = colours(process.stdout);
   const lines = [
@@ -101,7 +101,7 @@ export async function backtestCommandLine(argv: readonly string[]): Promise<{ co
     `${c.dim(`${s.solver.lp_solves + s.solver.oracle_lp_solves} LP and ${s.solver.milp_solves + s.solver.oracle_milp_solves} MILP solves (run and oracle)${memoNote(s.solver.memo_solves + s.solver.oracle_memo_solves)}, ${s.timings.solver_ms} ms in HiGHS, ${s.timings.total_ms} ms total`)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  return { code: 0, runDir };
+  return ran;
 }
 
 export const command: Command = { name: 'backtest', summary: 'Run a backtest', usage, run: runBacktestCommand };

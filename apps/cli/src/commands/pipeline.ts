@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROVIDER_NAMES } from '@euroflex/config';
 import type { Command } from '../cli/command';
-import { EXIT, UsageError } from '../cli/errors';
+import { EXIT } from '../cli/errors';
 import { parseCommand, positionals } from '../cli/parse';
 import { colours } from '../cli/terminal';
 import { backtestCommandLine } from './backtest';
@@ -33,8 +33,8 @@ Options:
   --no-report         Do not write report/
   --debug-checks      Check the model invariants on every plan (as backtest --debug-checks)`;
 
-/** The money fields of a reconciliation summary, which the standalone run must reproduce. */
-function moneyFields(summary: Record<string, unknown>): Record<string, unknown> {
+/** A reconciliation summary without `source_run_dir` (the one field the standalone run may change). */
+function withoutSourceDir(summary: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(summary).filter(([key]) => key !== 'source_run_dir'));
 }
 
@@ -68,7 +68,7 @@ export async function runPipeline(argv: readonly string[]): Promise<number> {
   if (code === EXIT.ok) {
     code = await step('validate-data', () => validateData.run([config]));
   }
-  let runDir: string | undefined;
+  let ran: { runDir?: string; workflow?: string } = {};
   if (code === EXIT.ok) {
     const backtestArgs = [
       config,
@@ -79,17 +79,17 @@ export async function runPipeline(argv: readonly string[]): Promise<number> {
     ];
     code = await step('backtest', async () => {
       const outcome = await backtestCommandLine(backtestArgs);
-      runDir = outcome.runDir;
+      ran = outcome;
       return outcome.code;
     });
   }
   if (code !== EXIT.ok) {
     return code;
   }
-  if (runDir === undefined) {
-    throw new UsageError('the backtest wrote no run directory');
+  const dir = ran.runDir;
+  if (dir === undefined) {
+    throw new Error('the backtest returned no run directory'); // it always writes one outside a dry run
   }
-  const dir = runDir;
   code = await step('reconcile', async () => {
     const result = await reconcile.run([dir]);
     if (result === EXIT.ok) {
@@ -100,8 +100,7 @@ export async function runPipeline(argv: readonly string[]): Promise<number> {
   if (code !== EXIT.ok) {
     return code;
   }
-  const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { workflow: string };
-  const exporter = summary.workflow === 'schedule_revision' ? exportRevision : exportSchedule;
+  const exporter = ran.workflow === 'schedule_revision' ? exportRevision : exportSchedule;
   code = await step(exporter.name, () => exporter.run([dir, '--profile', values.profile ?? 'benchmark']));
   if (code === EXIT.ok) {
     process.stdout.write(`${c.dim(timings.join(', '))}\n`);
@@ -120,7 +119,7 @@ export function checkInlineReconciliation(runDir: string): void {
     process.stdout.write('  (no inline reconciliation to compare: the backtest writes one for schedule_revision runs)\n');
     return;
   }
-  const read = (file: string) => moneyFields(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
+  const read = (file: string) => withoutSourceDir(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
   const inline = read(inlineFile);
   const standalone = read(join(runDir, 'reconciliation', 'reconciliation_summary.json'));
   const differing = Object.keys({ ...inline, ...standalone }).filter((key) => JSON.stringify(inline[key]) !== JSON.stringify(standalone[key]));
