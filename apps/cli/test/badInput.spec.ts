@@ -1,28 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { referenceVariant } from './configVariant';
 import { cli } from './run';
 
 const REPO = resolve(__dirname, '../../..');
 const REFERENCE = join(REPO, 'examples/reference');
 
-/** A variant of a reference config in a temp folder (data paths made absolute). */
-function variant(relative: string, edit: (doc: Record<string, unknown>) => void): string {
-  const original = join(REFERENCE, relative);
-  const doc = parse(readFileSync(original, 'utf8')) as Record<string, unknown>;
-  for (const entry of Object.values(doc.data as Record<string, { actual_path: string }>)) {
-    entry.actual_path = resolve(original, '..', entry.actual_path);
-  }
-  edit(doc);
-  const file = join(mkdtempSync(join(tmpdir(), 'euroflex-bad-')), 'config.yaml');
-  writeFileSync(file, stringify(doc));
-  return file;
-}
 
 describe('bad input gets a clear error naming the field', () => {
   it('a reserve workflow without its series', async () => {
-    const file = variant('tests/fixtures/example_configs/reserve/belgium_da_plus_fcr_base.yaml', (doc) => {
+    const file = referenceVariant('tests/fixtures/example_configs/reserve/belgium_da_plus_fcr_base.yaml', (doc) => {
       delete (doc.data as Record<string, unknown>).fcr_capacity;
     });
     const result = await cli('validate-config', file);
@@ -31,7 +19,7 @@ describe('bad input gets a clear error naming the field', () => {
   });
 
   it('a reserve workflow without its block', async () => {
-    const file = variant('tests/fixtures/example_configs/reserve/belgium_da_plus_afrr_base.yaml', (doc) => {
+    const file = referenceVariant('tests/fixtures/example_configs/reserve/belgium_da_plus_afrr_base.yaml', (doc) => {
       delete doc.afrr;
     });
     const result = await cli('validate-config', file);
@@ -40,7 +28,7 @@ describe('bad input gets a clear error naming the field', () => {
   });
 
   it('a block length that does not divide the day', async () => {
-    const file = variant('tests/fixtures/example_configs/reserve/belgium_da_plus_fcr_base.yaml', (doc) => {
+    const file = referenceVariant('tests/fixtures/example_configs/reserve/belgium_da_plus_fcr_base.yaml', (doc) => {
       (doc.fcr as Record<string, unknown>).block_minutes = 135;
     });
     const result = await cli('validate-config', file);
@@ -49,7 +37,7 @@ describe('bad input gets a clear error naming the field', () => {
   });
 
   it('a portfolio da_plus_imbalance is supported now: it validates and runs', async () => {
-    const file = variant('tests/fixtures/example_configs/basic/belgium_portfolio_da_only_base.yaml', (doc) => {
+    const file = referenceVariant('tests/fixtures/example_configs/basic/belgium_portfolio_da_only_base.yaml', (doc) => {
       doc.workflow = 'da_plus_imbalance';
       (doc.data as Record<string, unknown>).imbalance = { actual_path: join(REFERENCE, 'examples/data/belgium_imbalance_prices.csv') };
     });
@@ -74,7 +62,7 @@ describe('bad input gets a clear error naming the field', () => {
 }
 `,
     );
-    const file = variant('tests/fixtures/example_configs/basic/belgium_da_only_base.yaml', (doc) => {
+    const file = referenceVariant('tests/fixtures/example_configs/basic/belgium_da_only_base.yaml', (doc) => {
       doc.forecast_provider = { name: 'custom_module', mode: 'scenario_bundle', module_path: module, class_name: 'BadWeights' };
     });
     const result = await cli('backtest', file, '--out', dir);

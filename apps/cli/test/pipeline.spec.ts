@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readRunCsv } from '@euroflex/analytics';
-import { canonicalVariant } from './canonicalVariant';
+import { canonicalVariant } from './configVariant';
 import { cli } from './run';
 
 const REPO = resolve(__dirname, '../../..');

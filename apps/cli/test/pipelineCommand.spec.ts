@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { checkInlineReconciliation } from '../src/commands/pipeline';
-import { CANONICAL_BELGIUM, canonicalVariant } from './canonicalVariant';
+import { CANONICAL_BELGIUM, canonicalVariant } from './configVariant';
 import { cli } from './run';
 
 const REPO = resolve(__dirname, '../../..');
