@@ -38,6 +38,23 @@ const FAST_SMALL_MIP = {
  */
 const ROOT_RENS = { mip_heuristic_effort: 0.3, mip_heuristic_run_rens: true } as const;
 
+/**
+ * The HiGHS options of a MILP solve (all but the time limit). Exported for
+ * tools/bench/milp-replay.mjs, which re-solves recorded MILPs under variants of them.
+ */
+export function mipOptions(options: SolveOptions): Record<string, boolean | number> {
+  return {
+    output_flag: false,
+    ...FAST_SMALL_MIP,
+    mip_rel_gap: options.mipRelGap ?? DEFAULT_MIP_REL_GAP,
+    ...(options.mipMaxNodes !== undefined ? { mip_max_nodes: options.mipMaxNodes } : {}),
+    ...(options.mipRootHeuristic === true ? ROOT_RENS : {}),
+    // A solve that stops at the root never branches: no strong branching to rate the
+    // branching candidates (same plans, 8-12 % less time on the revision year's windows).
+    ...(options.mipMaxNodes === 1 ? { mip_pscost_minreliable: 0 } : {}),
+  };
+}
+
 /** HiGHS options must be finite numbers; this stands for "no time limit". */
 const NO_TIME_LIMIT_S = 1e300;
 
@@ -249,14 +266,7 @@ class HighsSolver implements Solver {
     const hm = this.highs.createModel(toModelData(this.highs, model, false));
     try {
       hm.options.set({
-        output_flag: false,
-        ...FAST_SMALL_MIP,
-        mip_rel_gap: options.mipRelGap ?? DEFAULT_MIP_REL_GAP,
-        ...(options.mipMaxNodes !== undefined ? { mip_max_nodes: options.mipMaxNodes } : {}),
-        ...(options.mipRootHeuristic === true ? ROOT_RENS : {}),
-        // A solve that stops at the root never branches: no strong branching to rate the
-        // branching candidates (same plans, 8-12 % less time on the revision year's windows).
-        ...(options.mipMaxNodes === 1 ? { mip_pscost_minreliable: 0 } : {}),
+        ...mipOptions(options),
         time_limit: Math.min(options.timeLimitSeconds ?? NO_TIME_LIMIT_S, NO_TIME_LIMIT_S),
       });
       hm.run();
