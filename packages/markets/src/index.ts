@@ -34,6 +34,7 @@ export {
   reportIssues,
   type DataValidationInput,
   type DataValidationReport,
+  type MarketData,
   type SeriesValidation,
 } from './validation/dataValidationReport';
 export { normalizeTable, type NormalizeTableOptions, type NormalizeResult } from './normalize/normalizeTable';
@@ -41,5 +42,5 @@ export { fillGaps, type FillMethod, type FillOption, type FilledInstant } from '
 export { parseCsvText } from './io/csvText';
 export { readSeriesFile } from './io/readSeriesFile';
 export { writeSeriesCsv } from './io/writeSeriesCsv';
-export { validateData, loadMarketData } from './io/validateData';
+export { validateData, loadMarketData, readMarketData } from './io/validateData';
 export { normalizeCsv, type NormalizeOptions } from './io/normalizeCsv';

@@ -1,7 +1,9 @@
-import { PROVIDER_NAMES, type ProviderName } from '@euroflex/config';
+import { PROVIDER_NAMES, type LoadedConfig, type ProviderName } from '@euroflex/config';
 import { writeReport } from '@euroflex/analytics';
 import { runBacktest, type RunSummary } from '@euroflex/backtesting';
+import type { MarketData } from '@euroflex/markets';
 import type { Command } from '../cli/command';
+import { configSource } from '../cli/configSource';
 import { UsageError } from '../cli/errors';
 import { parseCommand, positionals } from '../cli/parse';
 import { colours, progressBar } from '../cli/terminal';
@@ -42,8 +44,20 @@ export async function runBacktestCommand(argv: readonly string[]): Promise<numbe
   return (await backtestCommandLine(argv)).code;
 }
 
-/** Runs one `backtest` command line; also returns the run directory it wrote and the run's workflow (for `pipeline`). */
-export async function backtestCommandLine(argv: readonly string[]): Promise<{ code: number; runDir?: string; workflow?: string }> {
+/** What earlier steps of `pipeline` already read: CONFIG loaded, and the market series validate-data read. */
+export interface BacktestPreloaded {
+  readonly config?: LoadedConfig;
+  readonly marketData?: MarketData;
+}
+
+/**
+ * Runs one `backtest` command line, reusing what `preloaded` holds for it; also returns the
+ * run directory it wrote and the run's workflow (for `pipeline`).
+ */
+export async function backtestCommandLine(
+  argv: readonly string[],
+  preloaded: BacktestPreloaded = {},
+): Promise<{ code: number; runDir?: string; workflow?: string }> {
   const { values, positionals: args } = parseCommand(argv, {
     provider: { type: 'string' },
     out: { type: 'string' },
@@ -66,7 +80,8 @@ export async function backtestCommandLine(argv: readonly string[]): Promise<{ co
   }
   const bar = progressBar('backtest');
   const outcome = await runBacktest({
-    config: file,
+    config: configSource(file, preloaded.config),
+    marketData: preloaded.marketData,
     provider,
     outDir: values.out,
     onProgress: bar.update,

@@ -5,12 +5,12 @@ import type { Command } from '../cli/command';
 import { EXIT } from '../cli/errors';
 import { parseCommand, positionals } from '../cli/parse';
 import { colours } from '../cli/terminal';
-import { backtestCommandLine } from './backtest';
+import { backtestCommandLine, type BacktestPreloaded } from './backtest';
 import { command as exportRevision } from './exportRevision';
 import { command as exportSchedule } from './exportSchedule';
 import { command as reconcile } from './reconcile';
-import { command as validateConfig } from './validateConfig';
-import { command as validateData } from './validateData';
+import { validateConfigCommandLine } from './validateConfig';
+import { validateDataCommandLine } from './validateData';
 
 const usage = `Usage: euroflex pipeline CONFIG [--provider NAME] [--out DIR] [--profile PROFILE] [--no-report] [--debug-checks]
 
@@ -64,9 +64,19 @@ export async function runPipeline(argv: readonly string[]): Promise<number> {
     return code;
   };
 
-  let code = await step('validate-config', () => validateConfig.run([config]));
+  // What a step read and checked, the later steps reuse instead of reading it again.
+  let preloaded: BacktestPreloaded = {};
+  let code = await step('validate-config', async () => {
+    const checked = await validateConfigCommandLine([config]);
+    preloaded = { config: checked.loaded };
+    return checked.code;
+  });
   if (code === EXIT.ok) {
-    code = await step('validate-data', () => validateData.run([config]));
+    code = await step('validate-data', async () => {
+      const checked = await validateDataCommandLine([config], preloaded.config);
+      preloaded = { ...preloaded, marketData: checked.marketData };
+      return checked.code;
+    });
   }
   let ran: { runDir?: string; workflow?: string } = {};
   if (code === EXIT.ok) {
@@ -78,7 +88,7 @@ export async function runPipeline(argv: readonly string[]): Promise<number> {
       ...(values['debug-checks'] ? ['--debug-checks'] : []),
     ];
     code = await step('backtest', async () => {
-      const outcome = await backtestCommandLine(backtestArgs);
+      const outcome = await backtestCommandLine(backtestArgs, preloaded);
       ran = outcome;
       return outcome.code;
     });

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@euroflex/config';
+import { ConfigError, loadConfig, type LoadedConfig } from '@euroflex/config';
 import type { Command } from '../cli/command';
 import { parseCommand, positionals } from '../cli/parse';
 import { printIssues, printWarnings } from '../cli/printIssues';
@@ -14,10 +14,15 @@ Options:
   --json   Print {"ok", "file", "issues", "warnings"} as JSON on stdout`;
 
 export async function runValidateConfig(argv: readonly string[]): Promise<number> {
+  return (await validateConfigCommandLine(argv)).code;
+}
+
+/** Runs one `validate-config` command line; also returns the valid config (for `pipeline`). */
+export async function validateConfigCommandLine(argv: readonly string[]): Promise<{ code: number; loaded?: LoadedConfig }> {
   const { values, positionals: args } = parseCommand(argv, { json: { type: 'boolean' } });
   if (values.help) {
     process.stdout.write(`${usage}\n`);
-    return 0;
+    return { code: 0 };
   }
   const [file] = positionals(args, ['config']);
   try {
@@ -29,15 +34,15 @@ export async function runValidateConfig(argv: readonly string[]): Promise<number
       const c = colours(process.stdout);
       process.stdout.write(`${c.green('ok')}: ${loaded.file} is a valid schema v4 config (${loaded.config.workflow}, ${loaded.config.market.id}, ${loaded.config.assets.length} asset(s))\n`);
     }
-    return 0;
+    return { code: 0, loaded };
   } catch (error) {
     if (error instanceof ConfigError && values.json) {
       process.stdout.write(`${JSON.stringify({ ok: false, file: error.file, issues: error.issues, warnings: [] }, null, 2)}\n`);
-      return 1;
+      return { code: 1 };
     }
     if (error instanceof ConfigError) {
       printIssues(error.issues, error.file, error.message);
-      return 1;
+      return { code: 1 };
     }
     throw error;
   }

@@ -1,7 +1,8 @@
-import { loadConfig, marketTimezone, SERIES_NAMES, type SeriesName } from '@euroflex/config';
+import { loadConfig, marketTimezone, SERIES_NAMES, type LoadedConfig, type SeriesName } from '@euroflex/config';
 import { historyDaysFor } from '@euroflex/backtesting';
-import { validateData } from '@euroflex/markets';
+import { readMarketData, type MarketData } from '@euroflex/markets';
 import type { Command } from '../cli/command';
+import { configSource } from '../cli/configSource';
 import { parseCommand, positionals } from '../cli/parse';
 import { printIssues } from '../cli/printIssues';
 import { colours } from '../cli/terminal';
@@ -17,13 +18,22 @@ Options:
   --json   Print the report as JSON`;
 
 export async function runValidateData(argv: readonly string[]): Promise<number> {
+  return (await validateDataCommandLine(argv)).code;
+}
+
+/**
+ * Runs one `validate-data` command line, with CONFIG already `loaded` when given (for
+ * `pipeline`); also returns the series it read, which a backtest of the same data reuses.
+ */
+export async function validateDataCommandLine(argv: readonly string[], loaded?: LoadedConfig): Promise<{ code: number; marketData?: MarketData }> {
   const { values, positionals: args } = parseCommand(argv, { json: { type: 'boolean' } });
   if (values.help) {
     process.stdout.write(`${usage}\n`);
-    return 0;
+    return { code: 0 };
   }
   const [file] = positionals(args, ['config']);
-  const { config } = loadConfig(file);
+  const source = configSource(file, loaded);
+  const { config } = typeof source === 'string' ? loadConfig(source) : source;
   const files: Partial<Record<SeriesName, string>> = {};
   for (const name of SERIES_NAMES) {
     const entry = config.data[name];
@@ -31,16 +41,18 @@ export async function runValidateData(argv: readonly string[]): Promise<number> 
       files[name] = entry.actual_path;
     }
   }
-  const report = validateData({
+  const marketData = readMarketData({
     files,
     timezone: marketTimezone(config.market.id),
     window: { startDate: config.timing.delivery_start_date, endDate: config.timing.delivery_end_date },
     marketId: config.market.id,
     historyDays: historyDaysFor(config.forecast_provider.name),
   });
+  const { report } = marketData;
+  const code = report.ok ? 0 : 1;
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    return report.ok ? 0 : 1;
+    return { code, marketData };
   }
   const c = colours(process.stdout);
   for (const series of report.series) {
@@ -51,7 +63,7 @@ export async function runValidateData(argv: readonly string[]): Promise<number> 
   if (all.length > 0) {
     printIssues(all, undefined, `${all.length} data problem(s) found`);
   }
-  return report.ok ? 0 : 1;
+  return { code, marketData };
 }
 
 export const command: Command = { name: 'validate-data', summary: 'Check data files', usage, run: runValidateData };

@@ -13,7 +13,7 @@ import {
   SERIES_NAMES,
 } from '@euroflex/config';
 import { createProviderAsync, type ForecastProvider, type ForecastProviderSpec } from '@euroflex/forecasts';
-import { activeAssumptions, gateLocal, loadMarketData, localDatesBetween, marketAdapter, publicationRules } from '@euroflex/markets';
+import { activeAssumptions, gateLocal, loadMarketData, localDatesBetween, marketAdapter, publicationRules, type MarketData } from '@euroflex/markets';
 import { createSolver, memoSolver, type Solver } from '@euroflex/optimization';
 import { assetModels } from '../engine/assetModels';
 import type { BacktestRun } from '../engine/backtestRun';
@@ -36,6 +36,12 @@ import { writeRunDirectory } from './writeRunDirectory';
 export interface BacktestOptions {
   /** Path of the YAML config, or an already loaded config. */
   readonly config: string | LoadedConfig;
+  /**
+   * Market series already read and checked in this process (validate-data before the
+   * backtest, as `euroflex pipeline` runs them): reused when they were read for the same
+   * files, window and history days, else the files are read again.
+   */
+  readonly marketData?: MarketData;
   /** Replace `forecast_provider.name` (the config is re-validated). */
   readonly provider?: ProviderName;
   /** Artifact root to write under instead of `artifacts.root_dir`. */
@@ -171,7 +177,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
     window: { startDate: config.timing.delivery_start_date, endDate: config.timing.delivery_end_date },
     marketId: config.market.id,
     historyDays: historyDaysFor(config.forecast_provider.name),
-  });
+  }, options.marketData);
   const fp = config.forecast_provider;
   const providerSpec: ForecastProviderSpec = {
     name: fp.name,

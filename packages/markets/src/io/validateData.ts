@@ -9,8 +9,10 @@ import {
   reportIssues,
   type DataValidationInput,
   type DataValidationReport,
+  type MarketData,
   type SeriesValidation,
 } from '../validation/dataValidationReport';
+import { sameDataInput } from '../validation/sameDataInput';
 import { readSeriesFile } from './readSeriesFile';
 
 const MAX_PER_CODE = 20;
@@ -21,22 +23,26 @@ const MAX_PER_CODE = 20;
  * day-ahead. File problems outside that span are warnings. Never throws for bad data.
  */
 export function validateData(input: DataValidationInput): DataValidationReport {
-  return validateAndLoad(input).report;
+  return readMarketData(input).report;
 }
 
 /**
  * Load and validate the market series of a run. Throws a DataError carrying every
- * blocking issue (all series at once) if any series is unusable for the window.
+ * blocking issue (all series at once) if any series is unusable for the window. Series
+ * already read for the same input (`alreadyRead`, from `readMarketData`: validate-data
+ * in the same process) are reused instead of read again.
  */
-export function loadMarketData(input: DataValidationInput): {
-  series: Partial<Record<SeriesName, Series>>;
-  report: DataValidationReport;
-} {
-  const result = validateAndLoad(input);
+export function loadMarketData(input: DataValidationInput, alreadyRead?: MarketData): MarketData {
+  const result = alreadyRead !== undefined && sameDataInput(alreadyRead.input, input) ? alreadyRead : readMarketData(input);
   if (!result.report.ok) {
     throw new DataError(reportIssues(result.report));
   }
   return result;
+}
+
+/** What validateData checks, with the series it read (never throws for bad data). */
+export function readMarketData(input: DataValidationInput): MarketData {
+  return { input, ...validateAndLoad(input) };
 }
 
 function validateAndLoad(input: DataValidationInput): {

@@ -1,4 +1,5 @@
 import type { LabIssue, MarketId, SeriesName } from '@euroflex/config';
+import type { Series } from '../series';
 
 /** Input of `validateData` / `loadMarketData`: plain values, so no config schema is needed. */
 export interface DataValidationInput {
@@ -35,6 +36,13 @@ export interface DataValidationReport {
   readonly series: SeriesValidation[];
   /** Cross-series problems: invalid window, missing day-ahead, misalignment. */
   readonly issues: LabIssue[];
+}
+
+/** The series of a DataValidationInput as read, with their report (the series are the usable ones). */
+export interface MarketData {
+  readonly input: DataValidationInput;
+  readonly series: Partial<Record<SeriesName, Series>>;
+  readonly report: DataValidationReport;
 }
 
 /** Every blocking issue of a report, series by series then cross-series. */
