@@ -182,19 +182,27 @@ export function capabilityOf(key: CapabilityKey): Capability {
   return { supported: tier !== 'unsupported', tier, note };
 }
 
-/** Every point of the matrix, in a fixed order (market, workflow, scope, provider, mode). */
-export const CAPABILITIES: readonly CapabilityRow[] = MARKET_IDS.flatMap((market) =>
-  CAPABILITY_WORKFLOWS.flatMap((workflow) =>
-    RUN_SCOPES.flatMap((scope) =>
-      PROVIDER_NAMES.flatMap((provider) =>
-        FORECAST_MODES.map((mode) => {
-          const key: CapabilityKey = { market, workflow, scope, provider, mode };
-          return { ...key, ...capabilityOf(key) };
-        }),
+let rows: readonly CapabilityRow[] | undefined;
+
+/**
+ * Every point of the matrix, in a fixed order (market, workflow, scope, provider, mode).
+ * Built on first use: the 256 rule lookups cost every command's start otherwise.
+ */
+export function capabilityRows(): readonly CapabilityRow[] {
+  rows ??= MARKET_IDS.flatMap((market) =>
+    CAPABILITY_WORKFLOWS.flatMap((workflow) =>
+      RUN_SCOPES.flatMap((scope) =>
+        PROVIDER_NAMES.flatMap((provider) =>
+          FORECAST_MODES.map((mode) => {
+            const key: CapabilityKey = { market, workflow, scope, provider, mode };
+            return { ...key, ...capabilityOf(key) };
+          }),
+        ),
       ),
     ),
-  ),
-);
+  );
+  return rows;
+}
 
 /** Providers whose runs can be audited against the oracle (all but perfect_foresight). */
 export function isAuditableProvider(provider: ProviderName): boolean {

@@ -71,7 +71,7 @@ export { resolveConfigPaths, isPathLikeKey } from './resolveConfigPaths';
 export { resolveModel, type ResolvedModel } from './resolveModel';
 export { executionWorkflow, findExecutionWorkflow, runScope } from './executionWorkflow';
 export {
-  CAPABILITIES,
+  capabilityRows,
   CAPABILITY_RULES,
   CAPABILITY_WORKFLOWS,
   capabilityOf,

@@ -1,4 +1,4 @@
-import { CAPABILITIES, renderCapabilitiesMarkdown } from '@euroflex/config';
+import { capabilityRows, renderCapabilitiesMarkdown } from '@euroflex/config';
 import type { Command } from '../cli/command';
 import { parseCommand, positionals } from '../cli/parse';
 
@@ -17,7 +17,7 @@ export async function runCapabilities(argv: readonly string[]): Promise<number> 
     return 0;
   }
   positionals(args, []);
-  process.stdout.write(values.json ? `${JSON.stringify(CAPABILITIES, null, 2)}\n` : renderCapabilitiesMarkdown());
+  process.stdout.write(values.json ? `${JSON.stringify(capabilityRows(), null, 2)}\n` : renderCapabilitiesMarkdown());
   return 0;
 }
 
