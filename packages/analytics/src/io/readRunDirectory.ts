@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { DataError, UserError, type LabIssue } from '@euroflex/config';
+import { DataError, parseYamlOnce, UserError, type LabIssue } from '@euroflex/config';
 import type { RunSummary } from '@euroflex/backtesting';
 import { readRunCsv, type RunTable } from './readRunCsv';
 import { assetBandsOf, type RunAssetBand } from './readRunAssets';
@@ -126,7 +125,7 @@ export function readRunDirectory(path: string): RunDirectory {
   const summary = readJsonObject(summaryFile);
   checkSummary(summary, summaryFile);
   const snapshotFile = join(dir, 'config_snapshot.yaml');
-  const configSnapshot = existsSync(snapshotFile) ? (parseYaml(readFileSync(snapshotFile, 'utf8')) as Record<string, unknown>) : undefined;
+  const configSnapshot = existsSync(snapshotFile) ? (parseYamlOnce(readFileSync(snapshotFile, 'utf8')) as Record<string, unknown>) : undefined;
   const reconciliationFile = join(dir, 'reconciliation_summary.json');
   const reconciliationSummary = existsSync(reconciliationFile) ? readJsonObject(reconciliationFile) : undefined;
   const tableNames = orderTables(csvNames(dir));

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { marketTimezone, parseConfig, resolveModel, SERIES_NAMES, UserError, type EuroflexConfig, type SeriesName } from '@euroflex/config';
+import { marketTimezone, parseConfig, parseYamlOnce, resolveModel, SERIES_NAMES, UserError, type EuroflexConfig, type SeriesName } from '@euroflex/config';
 import { marketAdapter, readSeriesFile, valuesAt } from '@euroflex/markets';
 import { reconcile, type Reconciliation, type ReconciliationInput } from '../engine/reconciliation';
 import { reconciliationSummary } from '../engine/reconciliationSummary';
@@ -31,7 +31,7 @@ function readConfig(runDir: string): EuroflexConfig {
   if (!existsSync(file)) {
     throw new UserError(`${file} is missing: ${runDir} is not a run directory`);
   }
-  const parsed = parseConfig(parse(readFileSync(file, 'utf8')), { file });
+  const parsed = parseConfig(parseYamlOnce(readFileSync(file, 'utf8')), { file });
   if (!parsed.ok) {
     throw new UserError(`${file} does not parse as a config`, parsed.issues, file);
   }
