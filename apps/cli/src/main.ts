@@ -102,11 +102,29 @@ function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
+/**
+ * Exit with `code` once stdout and stderr have taken all the output. Ending the process
+ * here skips tearing down its heap, which costs a backtest's 120 MB process 10-30 ms
+ * after the last line; work still pending then (a custom module's timer) is not waited for.
+ */
+function exitAfterOutput(code: number): void {
+  process.exitCode = code;
+  let open = 2;
+  const flushed = () => {
+    open -= 1;
+    if (open === 0) {
+      process.exit(code);
+    }
+  };
+  process.stdout.write('', flushed);
+  process.stderr.write('', flushed);
+}
+
 if (require.main === module) {
   exitQuietlyOnClosedPipe(process.stdout);
   main(process.argv.slice(2)).then(
     (code) => {
-      process.exitCode = code;
+      exitAfterOutput(code);
     },
     (error: unknown) => {
       process.stderr.write(`internal error: ${String(error)}\n`);
