@@ -1,5 +1,5 @@
 import { DataError } from '@euroflex/config';
-import { loadMarketData, validateData } from '../src/io/validateData';
+import { loadMarketData, readMarketData, validateData } from '../src/io/validateData';
 import { reportIssues } from '../src/validation/dataValidationReport';
 import { canonicalLines, csvText, HEADER, tempFolder } from './helpers/files';
 
@@ -108,6 +108,20 @@ describe('loadMarketData', () => {
     });
     expect(report.ok).toBe(true);
     expect(series.day_ahead?.instantsMs).toHaveLength(192);
+  });
+
+  it('reuses series read for the same input, and reads again for another', () => {
+    const input = { files: { day_ahead: twoDays('day_ahead', 'reuse-da.csv') }, timezone: TZ, window, marketId: 'belgium' as const, historyDays: 1 };
+    const read = readMarketData(input);
+    expect(loadMarketData({ ...input, files: { ...input.files } }, read).series.day_ahead).toBe(read.series.day_ahead);
+    const other = loadMarketData({ ...input, historyDays: 0 }, read);
+    expect(other.series.day_ahead).not.toBe(read.series.day_ahead);
+    expect(other.report.historyDays).toBe(0);
+  });
+
+  it('throws for already read series that are not usable, as for a fresh read', () => {
+    const input = { files: { day_ahead: twoDays('day_ahead', 'reuse-bad.csv', (i) => i === 100) }, timezone: TZ, window, marketId: 'belgium' as const };
+    expect(() => loadMarketData(input, readMarketData(input))).toThrow(DataError);
   });
 
   it('throws a DataError carrying every blocking issue of every series', () => {
