@@ -36,3 +36,4 @@ export * from './reasons/priceSignal';
 export * from './reasons/assignReasonCodes';
 export type { AssetReasonInput, ReasonCodeInput } from './reasons/reasonInput';
 export * from './io/reconcileRun';
+export * from './engine/dayChunks';

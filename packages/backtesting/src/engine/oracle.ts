@@ -28,7 +28,7 @@ export interface OracleResult {
  * then the days are independent problems. Otherwise a greedy day could leave a worse
  * SoC for the next one, so the oracle solves the whole window jointly.
  */
-export function oracleMode(context: EngineContext): 'per_day' | 'joint' {
+export function oracleMode(context: Pick<EngineContext, 'model' | 'assets' | 'dates'>): 'per_day' | 'joint' {
   if (context.model.switches.soc_carry === 'reset_daily') {
     return 'per_day';
   }
@@ -41,7 +41,7 @@ export function oracleMode(context: EngineContext): 'per_day' | 'joint' {
  * workflows whose nomination is not chosen jointly (`imbalance_nomination: day_ahead_only`),
  * where the two-stage run can fall short of the joint optimum.
  */
-export function walkIsOracle(context: EngineContext): boolean {
+export function walkIsOracle(context: Pick<EngineContext, 'model' | 'assets' | 'dates' | 'workflow'>): boolean {
   return oracleMode(context) === 'per_day' && !(context.workflow === 'da_plus_imbalance' && context.model.switches.imbalance_nomination !== 'joint');
 }
 
@@ -145,12 +145,20 @@ function oracleHorizon(
  * every commitment chosen jointly (reserves with energy; in imbalance workflows the
  * nomination with the physical schedule: any two-stage run is a feasible point of it).
  * An auditable run can never beat it (spec/model.md, Horizon, carry and oracle).
+ * `startSocMwh` starts a per-day oracle of a later chunk of days (docs/backtesting.md, Day chunks).
  */
-export async function runOracle(context: EngineContext, perfectForesightRun?: WalkForwardResultLike): Promise<OracleResult> {
+export async function runOracle(
+  context: EngineContext,
+  perfectForesightRun?: WalkForwardResultLike,
+  startSocMwh?: readonly number[],
+): Promise<OracleResult> {
   const mode = oracleMode(context);
   if (perfectForesightRun !== undefined && walkIsOracle(context)) {
     const { days, stats } = perfectForesightRun;
-    return { mode, days, totals: settlementTotals(settleRun(days, context).site), stats };
+    return oracleFromDays(context, days, stats);
+  }
+  if (startSocMwh !== undefined && mode !== 'per_day') {
+    throw new Error('a joint oracle solves the whole window from initial_soc_mwh: it has no chunk start');
   }
   context.solver.resetWarmStart();
   const stats: WalkForwardStats = { lpSolves: 0, milpSolves: 0, memoSolves: 0, solverMs: 0, decisions: 0 };
@@ -164,7 +172,8 @@ export async function runOracle(context: EngineContext, perfectForesightRun?: Wa
   };
   const initial = context.assets.map((asset) => asset.initialSocMwh);
   if (mode === 'per_day') {
-    let start = initial;
+    // A later chunk of the window starts from the SoC the chunk before it ends with (per_day only).
+    let start = startSocMwh ?? initial;
     for (const date of context.dates) {
       const instantsMs = localDayGrid(date, context.timezone);
       const { result, series, assets, duals } = oracleHorizon(context, instantsMs, start, `oracle-${date}`);
@@ -224,7 +233,12 @@ export async function runOracle(context: EngineContext, perfectForesightRun?: Wa
       offset = end;
     });
   }
-  return { mode, days, totals: settlementTotals(settleRun(days, context).site), stats };
+  return oracleFromDays(context, days, stats);
+}
+
+/** The oracle of a window from its executed oracle days (in order) and counters, settled over `context`. */
+export function oracleFromDays(context: EngineContext, days: readonly ExecutedDay[], stats: WalkForwardStats): OracleResult {
+  return { mode: oracleMode(context), days, totals: settlementTotals(settleRun(days, context).site), stats };
 }
 
 /** Relative tolerance of the oracle bound: 1e-6 of the run's money scale. */

@@ -5,6 +5,17 @@ import type { EngineContext, ExecutedDay, WalkForwardStats } from './types';
 export interface WalkForwardOptions {
   /** Called after each delivery day with (days done, days total). */
   readonly onDay?: (done: number, total: number) => void;
+  /**
+   * SoC the first day is planned and executed from under `soc_carry: carry` (a later chunk of
+   * the window, docs/backtesting.md, Day chunks). Defaults to every asset's `initial_soc_mwh`.
+   */
+  readonly start?: ChunkStartSoc;
+}
+
+/** The SoC a run of days starts from: what its first decision plans from, and what it executes from. */
+export interface ChunkStartSoc {
+  readonly plannedSocMwh: readonly number[];
+  readonly realizedSocMwh: readonly number[];
 }
 
 export interface WalkForwardResult {
@@ -17,7 +28,8 @@ export interface WalkForwardResult {
  * at its gates on D-1 with what is public then, re-planned by rebalances where the workflow
  * has them, and executed. Day D is planned from the SoC D-1's plan ends with and executed
  * from the SoC D-1 really ended with (`soc_carry: carry`), or both from `initial_soc_mwh`
- * (`reset_daily`).
+ * (`reset_daily`). The solver's warm start is reset first, so a chunk of days run alone
+ * starts from the same state as a whole run.
  */
 export async function runWalkForward(
   context: EngineContext,
@@ -27,8 +39,8 @@ export async function runWalkForward(
   const days: ExecutedDay[] = [];
   const stats: WalkForwardStats = { lpSolves: 0, milpSolves: 0, memoSolves: 0, solverMs: 0, decisions: 0 };
   const initial = context.assets.map((asset) => asset.initialSocMwh);
-  let plannedEnd = initial;
-  let realizedEnd = initial;
+  let plannedEnd = options.start?.plannedSocMwh ?? initial;
+  let realizedEnd = options.start?.realizedSocMwh ?? initial;
   // Same input, same output: the solve sequence of a run never starts from a basis left
   // behind by an earlier run on the same solver instance.
   context.solver.resetWarmStart();

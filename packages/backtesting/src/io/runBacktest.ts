@@ -1,20 +1,7 @@
-import {
-  executionWorkflow,
-  loadConfig,
-  marketTimezone,
-  parseConfig,
-  resolveModel,
-  runScope,
-  UserError,
-  type EuroflexConfig,
-  type LoadedConfig,
-  type ProviderName,
-  type SeriesName,
-  SERIES_NAMES,
-} from '@euroflex/config';
-import { createProviderAsync, type ForecastProvider, type ForecastProviderSpec } from '@euroflex/forecasts';
-import { activeAssumptions, gateLocal, loadMarketData, localDatesBetween, marketAdapter, publicationRules, type MarketData } from '@euroflex/markets';
-import { createSolver, memoSolver, type Solver } from '@euroflex/optimization';
+import { executionWorkflow, loadConfig, resolveModel, runScope, type EuroflexConfig, type LoadedConfig, type ProviderName } from '@euroflex/config';
+import type { ForecastProvider } from '@euroflex/forecasts';
+import { activeAssumptions, localDatesBetween, type MarketData } from '@euroflex/markets';
+import { createSolver, type Solver } from '@euroflex/optimization';
 import { assetModels } from '../engine/assetModels';
 import type { BacktestRun } from '../engine/backtestRun';
 import { oracleTolerance, runOracle, walkIsOracle } from '../engine/oracle';
@@ -27,11 +14,24 @@ import { reconciliationInputFromRun } from '../engine/reconciliationInput';
 import { reconciliationSummary } from '../engine/reconciliationSummary';
 import { buildSummary, type RunSummary } from '../engine/summary';
 import type { EngineContext } from '../engine/types';
+import { assumedChunkStartSocMwh, dayChunksOf } from '../engine/dayChunks';
 import { runWalkForward } from '../engine/walkForward';
 import { makeRunId } from '../runId';
 import { inputTables } from '../tables/inputTables';
 import { runTableBuilders, windowInstants } from '../tables/runTables';
+import { dayChunkEntry, startDayChunkThread, type DayChunkEntry } from './dayChunkThread';
+import { loadRunInputs, withProvider, type RunInputs } from './loadRunInputs';
+import { runDayChunks, type DayChunkReport, type LaterChunkThread } from './runDayChunks';
 import { writeRunDirectory } from './writeRunDirectory';
+
+export { historyDaysFor } from './loadRunInputs';
+export type { DayChunkReport } from './runDayChunks';
+
+/** Internal switches of a run in day chunks (tests). */
+export interface DayChunkOptions {
+  /** Replace the SoC the later chunk assumes it starts from (a wrong one exercises the fallback). */
+  readonly assumedStartSocMwh?: readonly number[];
+}
 
 export interface BacktestOptions {
   /** Path of the YAML config, or an already loaded config. */
@@ -68,67 +68,32 @@ export interface BacktestOptions {
   readonly dryRun?: boolean;
   /** Adds derived files to the complete run directory before it is renamed into place (see writeRunDirectory). */
   readonly finishRunDirectory?: (dir: string) => void;
+  /**
+   * A window of independent days is decided in two day chunks (docs/backtesting.md, Day
+   * chunks). True (default): the later chunk runs on a worker thread while this one runs the
+   * first, for built-in providers, without an injected `solver`, when a compiled worker entry
+   * exists. False: the chunks run one after the other on this thread. Both give the same days.
+   */
+  readonly parallel?: boolean | DayChunkOptions;
 }
 
 export interface BacktestOutcome {
   readonly run: BacktestRun;
+  /** How the window was split into day chunks; undefined when it ran on one thread. */
+  readonly dayChunks: DayChunkReport | undefined;
   readonly summary: RunSummary;
   /** Absolute run directory, or undefined for a dry run. */
   readonly runDir: string | undefined;
 }
 
 
-function withProvider(loaded: LoadedConfig, provider: ProviderName | undefined): LoadedConfig {
-  if (provider === undefined || provider === loaded.config.forecast_provider.name) {
-    return loaded;
-  }
-  const raw = { ...loaded.config, forecast_provider: { ...loaded.config.forecast_provider, name: provider } };
-  const parsed = parseConfig(raw, { file: loaded.file });
-  if (!parsed.ok) {
-    throw new UserError(
-      `--provider ${provider} does not fit ${loaded.file}: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-      parsed.issues,
-      loaded.file,
-    );
-  }
-  return { ...loaded, config: parsed.config };
-}
-
-function configuredFiles(config: EuroflexConfig): Partial<Record<SeriesName, string>> {
-  const files: Partial<Record<SeriesName, string>> = {};
-  for (const name of SERIES_NAMES) {
-    const entry = config.data[name];
-    if (entry) {
-      files[name] = entry.actual_path;
-    }
-  }
-  return files;
-}
-
-function forecastFiles(config: EuroflexConfig): Partial<Record<SeriesName, string>> {
-  const files: Partial<Record<SeriesName, string>> = {};
-  const provider = config.forecast_provider as Record<string, unknown>;
-  for (const name of SERIES_NAMES) {
-    const path = provider[`${name}_path`];
-    if (typeof path === 'string') {
-      files[name] = path;
-    }
-  }
-  return files;
-}
-
-/** Days of history before the window that the provider reads (persistence: the previous day). */
-export function historyDaysFor(provider: ProviderName): number {
-  return provider === 'persistence' ? 1 : 0;
-}
-
 /** The walk-forward and its oracle (reused when the walk itself is the oracle). */
 async function runDecisions(
   context: EngineContext,
   provider: ForecastProvider,
-  options: BacktestOptions,
+  onDay: () => void,
 ): Promise<{ walk: WalkForwardResult; oracle: OracleResult; walkedAt: number; oracleAt: number }> {
-  const walk = await runWalkForward(context, provider, { onDay: options.onProgress });
+  const walk = await runWalkForward(context, provider, { onDay });
   const walkedAt = performance.now();
   const oracle = await runOracle(context, provider.auditable ? undefined : walk);
   return { walk, oracle, walkedAt, oracleAt: performance.now() };
@@ -141,81 +106,90 @@ function defaultRandomHex6(): string {
 }
 
 /**
- * Run one backtest end to end: load and validate the config and data, walk forward,
- * settle with actuals, run the oracle, check that the run does not beat it, and write
- * the run directory atomically.
- */
-/**
  * Runs of at most this many delivery days get a HiGHS instance for a `short` workload (V8
  * does not optimise HiGHS' code: a one-day revision backtest takes 0.4 s instead of 1 s);
  * longer runs get a `long` one (docs/decisions/0003-wasm-tiering.md). Plans are the same.
  */
 export const SHORT_RUN_MAX_DAYS = 2;
 
+/**
+ * The worker entry when the later day chunk can run on its own thread: a built-in provider
+ * (a custom module is never loaded twice), no injected solver, `parallel` not false, and a
+ * worker entry next to this module. Else the chunks run one after the other here, with the same days.
+ */
+function laterChunkEntry(config: EuroflexConfig, options: BacktestOptions): DayChunkEntry | undefined {
+  const builtIn: readonly ProviderName[] = ['persistence', 'perfect_foresight', 'csv'];
+  if (options.parallel === false || options.solver !== undefined || !builtIn.includes(config.forecast_provider.name)) {
+    return undefined;
+  }
+  return dayChunkEntry();
+}
+
+/**
+ * Run one backtest end to end: load and validate the config and data, walk forward,
+ * settle with actuals, run the oracle, check that the run does not beat it, and write
+ * the run directory atomically.
+ */
 export async function runBacktest(options: BacktestOptions): Promise<BacktestOutcome> {
   const started = performance.now();
   const now = options.now ?? Date.now;
   const loaded = withProvider(typeof options.config === 'string' ? loadConfig(options.config) : options.config, options.provider);
   const { config } = loaded;
   const dates = localDatesBetween(config.timing.delivery_start_date, config.timing.delivery_end_date);
-  // HiGHS compiles on V8's background threads while this thread loads the data.
-  const solverReady = options.solver !== undefined ? Promise.resolve(options.solver) : createSolver({ workload: dates.length <= SHORT_RUN_MAX_DAYS ? 'short' : 'long' });
-  solverReady.catch(() => undefined); // a data error thrown first must not leave an unhandled rejection
-  const workflow = executionWorkflow(config);
-  const model = resolveModel(config);
-  const timezone = marketTimezone(config.market.id);
-  const adapter = marketAdapter(config.market.id);
-  const overrides = {
-    dayAheadGateLocal: config.timing.day_ahead_gate_closure_local,
-    gates: config.market.gates,
-    publicationLags: config.market.publication_lags,
-  };
-  const publication = publicationRules(adapter, overrides);
-  const market = loadMarketData({
-    files: configuredFiles(config),
-    timezone,
-    window: { startDate: config.timing.delivery_start_date, endDate: config.timing.delivery_end_date },
-    marketId: config.market.id,
-    historyDays: historyDaysFor(config.forecast_provider.name),
-  }, options.marketData);
-  const fp = config.forecast_provider;
-  const providerSpec: ForecastProviderSpec = {
-    name: fp.name,
-    mode: fp.mode,
-    files: forecastFiles(config),
-    ...(fp.scenario_id ? { scenarioId: fp.scenario_id } : {}),
-    modulePath: fp.module_path,
-    className: fp.class_name,
-    initKwargs: fp.init_kwargs,
-  };
-  const provider = await createProviderAsync(
-    providerSpec,
-    market.series,
-    { marketId: config.market.id, timezone },
-    { allowCustomModule: options.allowCustomModule ?? true },
-  );
-  const loadedSolver = await solverReady;
-  // A fresh memo per run: what a run reuses never depends on earlier runs.
-  const memo = options.memo === false ? undefined : memoSolver(loadedSolver);
-  const solver = memo ?? loadedSolver;
-  const loadedAt = performance.now();
+  const shape = { model: resolveModel(config), assets: assetModels(config), dates, workflow: executionWorkflow(config) };
+  const chunks = dayChunksOf(shape);
+  let progress = 0;
+  const onDay = () => options.onProgress?.((progress += 1), dates.length);
+  // The later chunk's thread loads its own data while this one loads the same.
+  const entry = chunks.length === 2 ? laterChunkEntry(config, options) : undefined;
+  let later: LaterChunkThread | undefined;
+  if (entry) {
+    const chunkOptions = typeof options.parallel === 'object' ? options.parallel : {};
+    const assumedStartSocMwh = chunkOptions.assumedStartSocMwh ?? assumedChunkStartSocMwh(shape);
+    const request = { config, dates: chunks[1], startSocMwh: assumedStartSocMwh, memo: options.memo !== false, debugChecks: options.debugChecks ?? false };
+    later = { thread: startDayChunkThread(entry, request, onDay), assumedStartSocMwh };
+  }
+  try {
+    // HiGHS compiles on V8's background threads while this thread loads the data.
+    const solver = options.solver !== undefined ? Promise.resolve(options.solver) : createSolver({ workload: dates.length <= SHORT_RUN_MAX_DAYS ? 'short' : 'long' });
+    solver.catch(() => undefined); // a data error thrown first must not leave an unhandled rejection
+    const inputs = await loadRunInputs(config, {
+      dates,
+      solver,
+      memo: options.memo !== false,
+      debugChecks: options.debugChecks ?? false,
+      allowCustomModule: options.allowCustomModule ?? true,
+      ...(options.marketData !== undefined ? { marketData: options.marketData } : {}),
+    });
+    const loadedAt = performance.now();
+    const decisions =
+      chunks.length === 2
+        ? await runDayChunks(inputs.context, inputs.provider, { first: chunks[0], second: chunks[1] }, later, () => inputs.memo?.clearMemo(), onDay)
+        : await runDecisions(inputs.context, inputs.provider, onDay);
+    inputs.memo?.clearMemo();
+    return await finishRun(options, { loaded, started, now, loadedAt, inputs, decisions });
+  } finally {
+    await later?.thread.cancel();
+  }
+}
 
-  const context: EngineContext = {
-    config,
-    model,
-    workflow,
-    adapter,
-    reserveGates: { fcr: gateLocal(adapter, 'fcr', overrides), afrr: gateLocal(adapter, 'afrr', overrides) },
-    timezone,
-    assets: assetModels(config),
-    actuals: market.series,
-    publication,
-    solver,
-    dates,
-    debugChecks: options.debugChecks ?? false,
-  };
-  const { walk, oracle, walkedAt, oracleAt } = await runDecisions(context, provider, options);
-  memo?.clearMemo();
+/** Settle, check against the oracle, summarise and write a run whose decisions are made. */
+async function finishRun(
+  options: BacktestOptions,
+  made: {
+    readonly loaded: LoadedConfig;
+    readonly started: number;
+    readonly now: () => number;
+    readonly loadedAt: number;
+    readonly inputs: RunInputs;
+    readonly decisions: { walk: WalkForwardResult; oracle: OracleResult; walkedAt: number; oracleAt: number; report?: DayChunkReport };
+  },
+): Promise<BacktestOutcome> {
+  const { loaded, started, now, loadedAt } = made;
+  const { config } = loaded;
+  const { context, provider, market, adapter, overrides } = made.inputs;
+  const { workflow, model, timezone } = context;
+  const { walk, oracle, walkedAt, oracleAt } = made.decisions;
   const settlement = settleRun(walk.days, context);
   const withBaseline = config.workflow === 'schedule_revision' || workflow === 'da_plus_imbalance';
   const baselineSettlement = withBaseline ? settleRun(baselineDays(walk.days), context) : undefined;
@@ -272,7 +246,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
   }
   const summary = buildSummary(run, provenance, activeAssumptions(adapter, overrides));
   if (options.dryRun) {
-    return { run, summary, runDir: undefined };
+    return { run, summary, runDir: undefined, dayChunks: made.decisions.report };
   }
   const rootDir = options.outDir ?? config.artifacts.root_dir;
   const runDir = writeRunDirectory(rootDir, {
@@ -295,5 +269,5 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
         }
       : {}),
   });
-  return { run, summary, runDir };
+  return { run, summary, runDir, dayChunks: made.decisions.report };
 }

@@ -1,0 +1,140 @@
+import {
+  executionWorkflow,
+  marketTimezone,
+  parseConfig,
+  resolveModel,
+  UserError,
+  type EuroflexConfig,
+  type LoadedConfig,
+  type ProviderName,
+  type SeriesName,
+  SERIES_NAMES,
+} from '@euroflex/config';
+import { createProviderAsync, type ForecastProvider, type ForecastProviderSpec } from '@euroflex/forecasts';
+import { gateLocal, loadMarketData, marketAdapter, publicationRules, type MarketAdapter, type MarketData } from '@euroflex/markets';
+import { memoSolver, type MemoSolver, type Solver } from '@euroflex/optimization';
+import { assetModels } from '../engine/assetModels';
+import type { EngineContext } from '../engine/types';
+
+/** Apply a `--provider` override to a loaded config (re-validated). */
+export function withProvider(loaded: LoadedConfig, provider: ProviderName | undefined): LoadedConfig {
+  if (provider === undefined || provider === loaded.config.forecast_provider.name) {
+    return loaded;
+  }
+  const raw = { ...loaded.config, forecast_provider: { ...loaded.config.forecast_provider, name: provider } };
+  const parsed = parseConfig(raw, { file: loaded.file });
+  if (!parsed.ok) {
+    throw new UserError(
+      `--provider ${provider} does not fit ${loaded.file}: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      parsed.issues,
+      loaded.file,
+    );
+  }
+  return { ...loaded, config: parsed.config };
+}
+
+function configuredFiles(config: EuroflexConfig): Partial<Record<SeriesName, string>> {
+  const files: Partial<Record<SeriesName, string>> = {};
+  for (const name of SERIES_NAMES) {
+    const entry = config.data[name];
+    if (entry) {
+      files[name] = entry.actual_path;
+    }
+  }
+  return files;
+}
+
+function forecastFiles(config: EuroflexConfig): Partial<Record<SeriesName, string>> {
+  const files: Partial<Record<SeriesName, string>> = {};
+  const provider = config.forecast_provider as Record<string, unknown>;
+  for (const name of SERIES_NAMES) {
+    const path = provider[`${name}_path`];
+    if (typeof path === 'string') {
+      files[name] = path;
+    }
+  }
+  return files;
+}
+
+/** Days of history before the window that the provider reads (persistence: the previous day). */
+export function historyDaysFor(provider: ProviderName): number {
+  return provider === 'persistence' ? 1 : 0;
+}
+
+export interface RunInputsOptions {
+  /** The delivery dates the engine walks (the whole window, or one chunk of it). */
+  readonly dates: readonly string[];
+  /** The HiGHS instance, possibly still compiling. */
+  readonly solver: Promise<Solver>;
+  /** Answer repeated whole-day models from a fresh memo (see BacktestOptions.memo). */
+  readonly memo: boolean;
+  readonly debugChecks: boolean;
+  readonly allowCustomModule: boolean;
+  /** Market series already read in this process for the same input (see `BacktestOptions.marketData`). */
+  readonly marketData?: MarketData;
+}
+
+/** What a walk-forward needs, loaded from a validated config. */
+export interface RunInputs {
+  readonly context: EngineContext;
+  readonly provider: ForecastProvider;
+  readonly market: MarketData;
+  readonly adapter: MarketAdapter;
+  readonly overrides: Parameters<typeof publicationRules>[1];
+  /** The run's memo around the solver, undefined with `memo: false`. */
+  readonly memo: MemoSolver | undefined;
+}
+
+/**
+ * Load the market data and the forecast provider of a validated config and resolve the
+ * engine context: used once by a sequential run, and once per thread by a run in day chunks
+ * (each thread has its own data, provider, HiGHS instance and memo).
+ */
+export async function loadRunInputs(config: EuroflexConfig, options: RunInputsOptions): Promise<RunInputs> {
+  const workflow = executionWorkflow(config);
+  const model = resolveModel(config);
+  const timezone = marketTimezone(config.market.id);
+  const adapter = marketAdapter(config.market.id);
+  const overrides = {
+    dayAheadGateLocal: config.timing.day_ahead_gate_closure_local,
+    gates: config.market.gates,
+    publicationLags: config.market.publication_lags,
+  };
+  const publication = publicationRules(adapter, overrides);
+  const market = loadMarketData({
+    files: configuredFiles(config),
+    timezone,
+    window: { startDate: config.timing.delivery_start_date, endDate: config.timing.delivery_end_date },
+    marketId: config.market.id,
+    historyDays: historyDaysFor(config.forecast_provider.name),
+  }, options.marketData);
+  const fp = config.forecast_provider;
+  const providerSpec: ForecastProviderSpec = {
+    name: fp.name,
+    mode: fp.mode,
+    files: forecastFiles(config),
+    ...(fp.scenario_id ? { scenarioId: fp.scenario_id } : {}),
+    modulePath: fp.module_path,
+    className: fp.class_name,
+    initKwargs: fp.init_kwargs,
+  };
+  const provider = await createProviderAsync(providerSpec, market.series, { marketId: config.market.id, timezone }, { allowCustomModule: options.allowCustomModule });
+  const loadedSolver = await options.solver;
+  // A fresh memo per run: what a run reuses never depends on earlier runs.
+  const memo = options.memo ? memoSolver(loadedSolver) : undefined;
+  const context: EngineContext = {
+    config,
+    model,
+    workflow,
+    adapter,
+    reserveGates: { fcr: gateLocal(adapter, 'fcr', overrides), afrr: gateLocal(adapter, 'afrr', overrides) },
+    timezone,
+    assets: assetModels(config),
+    actuals: market.series,
+    publication,
+    solver: memo ?? loadedSolver,
+    dates: options.dates,
+    debugChecks: options.debugChecks,
+  };
+  return { context, provider, market, adapter, overrides, memo };
+}

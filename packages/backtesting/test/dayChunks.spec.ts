@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { loadConfig, UserError } from '@euroflex/config';
+import { checkRunInvariants, dayChunksOf, oracleTolerance, type BacktestOutcome } from '../src';
+import { dayChunkEntry, startDayChunkThread, type DayChunkEntry } from '../src/io/dayChunkThread';
+import { backtest, configVariant, REPO } from './support/runs';
+
+const YEAR_PERSISTENCE = join(REPO, 'examples/configs/real/belgium_2024_da_only_persistence.yaml');
+
+/** Four weeks with the negative-price day 2024-07-06 (a MILP) in the later chunk. */
+const FOUR_WEEKS = configVariant(YEAR_PERSISTENCE, (doc) => {
+  const timing = doc.timing as Record<string, unknown>;
+  timing.delivery_start_date = '2024-06-20';
+  timing.delivery_end_date = '2024-07-17';
+});
+
+function sameBits(a: Float64Array, b: Float64Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+/** Every executed and oracle plan of two runs, bit for bit, and their totals. */
+function expectSameRun(a: BacktestOutcome, b: BacktestOutcome): void {
+  expect(a.run.days.map((day) => day.date)).toEqual(b.run.days.map((day) => day.date));
+  for (const [runA, runB] of [
+    [a.run.days, b.run.days],
+    [a.run.oracle.days, b.run.oracle.days],
+  ]) {
+    runA.forEach((day, d) => {
+      day.assets.forEach((asset, i) => {
+        const other = runB[d].assets[i];
+        expect([day.date, sameBits(asset.chargeMw, other.chargeMw), sameBits(asset.dischargeMw, other.dischargeMw), sameBits(asset.socMwh, other.socMwh)]).toEqual([day.date, true, true, true]);
+      });
+    });
+  }
+  expect(a.summary.total_pnl_eur).toBe(b.summary.total_pnl_eur);
+  expect(a.summary.oracle_total_pnl_eur).toBe(b.summary.oracle_total_pnl_eur);
+  expect(a.summary.decision_count).toBe(b.summary.decision_count);
+}
+
+function expectValid({ run, summary }: BacktestOutcome): void {
+  expect(checkRunInvariants(run)).toEqual([]);
+  expect(summary.total_pnl_eur).toBeLessThanOrEqual(summary.oracle_total_pnl_eur + oracleTolerance(summary.total_pnl_eur, summary.oracle_total_pnl_eur));
+}
+
+describe('day chunks: a window of independent days decided in two halves', () => {
+  let sequential: BacktestOutcome;
+
+  beforeAll(async () => {
+    sequential = await backtest(FOUR_WEEKS, { dryRun: true, parallel: false });
+  });
+
+  it('splits four weeks of pinned-terminal days into two chunks of 14, and never a free-terminal window', () => {
+    const { context } = sequential.run;
+    expect(dayChunksOf(context).map((chunk) => chunk.length)).toEqual([14, 14]);
+    expect(dayChunksOf({ ...context, dates: context.dates.slice(1) })).toHaveLength(1);
+    const free = context.assets.map((asset) => ({ ...asset, terminalSocMwh: null }));
+    expect(dayChunksOf({ ...context, assets: free })).toHaveLength(1);
+    const reset = { ...context.model, switches: { ...context.model.switches, soc_carry: 'reset_daily' as const } };
+    expect(dayChunksOf({ ...context, assets: free, model: reset }).map((chunk) => chunk.length)).toEqual([14, 14]);
+  });
+
+  it('runs the later chunk on a worker thread with the same days, bit for bit, as one thread', async () => {
+    // No injected solver: the run creates its own HiGHS instances, one per thread.
+    const parallel = await backtest(FOUR_WEEKS, { dryRun: true, solver: undefined });
+    expect(sequential.dayChunks?.boundary).toBe('sequential');
+    expect(parallel.dayChunks).toEqual({ secondChunkStartDate: '2024-07-04', assumedStartSocMwh: [0.9, 0.7], boundary: 'exact' });
+    expect(parallel.run.days).toHaveLength(28);
+    expectValid(parallel);
+    expectValid(sequential);
+    expectSameRun(parallel, sequential);
+  });
+
+  it('falls back to this thread when the earlier chunk does not end where the worker assumed', async () => {
+    const wrong = await backtest(FOUR_WEEKS, { dryRun: true, solver: undefined, parallel: { assumedStartSocMwh: [0.5, 0.5] } });
+    expect(wrong.dayChunks?.boundary).toBe('fallback');
+    expectValid(wrong);
+    expectSameRun(wrong, sequential);
+  });
+
+  it('reports a failure of the worker thread as an error of the run, naming the chunk', async () => {
+    const loaded = loadConfig(FOUR_WEEKS);
+    const broken = { ...loaded.config, data: { day_ahead: { actual_path: join(REPO, 'no/such/prices.csv') } } };
+    const thread = startDayChunkThread(dayChunkEntry() as DayChunkEntry, {
+      config: broken as typeof loaded.config,
+      dates: ['2024-07-04', '2024-07-05'],
+      startSocMwh: [0.9, 0.7],
+      memo: true,
+      debugChecks: true,
+    });
+    const error = await thread.result.catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).toMatchObject({ name: 'DataError', message: expect.stringContaining('[day chunk 2024-07-04..2024-07-05 (worker thread)]') });
+    expect(JSON.stringify((error as UserError).issues)).toContain('prices.csv');
+    await thread.cancel();
+  });
+});
