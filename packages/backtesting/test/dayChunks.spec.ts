@@ -4,10 +4,10 @@ import { checkRunInvariants, dayChunksOf, oracleTolerance, type BacktestOutcome 
 import { dayChunkEntry, startDayChunkThread, type DayChunkEntry } from '../src/io/dayChunkThread';
 import { backtest, configVariant, REPO } from './support/runs';
 
-const YEAR_PERSISTENCE = join(REPO, 'examples/configs/real/belgium_2024_da_only_persistence.yaml');
+const REVISION_YEAR = join(REPO, 'examples/configs/real/belgium_2024-06_2025-05_revision_da_only_persistence.yaml');
 
-/** Four weeks with the negative-price day 2024-07-06 (a MILP) in the later chunk. */
-const FOUR_WEEKS = configVariant(YEAR_PERSISTENCE, (doc) => {
+/** Four weeks of schedule revisions, with the negative-price day 2024-07-06 in the later chunk. */
+const FOUR_WEEKS = configVariant(REVISION_YEAR, (doc) => {
   const timing = doc.timing as Record<string, unknown>;
   timing.delivery_start_date = '2024-06-20';
   timing.delivery_end_date = '2024-07-17';
@@ -48,10 +48,11 @@ describe('day chunks: a window of independent days decided in two halves', () =>
     sequential = await backtest(FOUR_WEEKS, { dryRun: true, parallel: false });
   });
 
-  it('splits four weeks of pinned-terminal days into two chunks of 14, and never a free-terminal window', () => {
+  it('splits four weeks of revised pinned-terminal days into two chunks of 14; never a free terminal or one solve a day', () => {
     const { context } = sequential.run;
     expect(dayChunksOf(context).map((chunk) => chunk.length)).toEqual([14, 14]);
     expect(dayChunksOf({ ...context, dates: context.dates.slice(1) })).toHaveLength(1);
+    expect(dayChunksOf({ ...context, config: { ...context.config, workflow: 'da_only' } })).toHaveLength(1);
     const free = context.assets.map((asset) => ({ ...asset, terminalSocMwh: null }));
     expect(dayChunksOf({ ...context, assets: free })).toHaveLength(1);
     const reset = { ...context.model, switches: { ...context.model.switches, soc_carry: 'reset_daily' as const } };

@@ -63,8 +63,7 @@ describe('the oracle of a persistence run reuses the gate solves it repeats', ()
     const reused = await backtest(config, { dryRun: true });
     const solved = await backtest(config, { dryRun: true, memo: false });
     const oracle = reused.run.oracle.stats;
-    // Day D + 1's gate is solved before day D's oracle: every oracle day but the last of each
-    // day chunk repeats one (31 independent days are decided in two chunks, each with its own memo).
+    // Day D + 1's gate is solved before day D's oracle: every oracle day but the last repeats one.
     expect(oracle.memoSolves).toBeGreaterThanOrEqual(reused.run.oracle.days.length - 1);
     expect(oracle.lpSolves).toBeLessThan(solved.run.oracle.stats.lpSolves);
     expect(solved.run.oracle.stats.memoSolves).toBe(0);

@@ -9,6 +9,16 @@ import type { EngineContext, ExecutedDay, WalkForwardStats } from './types';
 export const DAY_CHUNK_MIN_DAYS = 28;
 
 /**
+ * Whether each day is re-planned within the day (schedule revisions, imbalance rebalances):
+ * several solves a day, the work a second thread pays for. A year of one solve a day (about
+ * 2-3 s of decisions, most of the oracle answered from the memo) does not repay the second
+ * thread's start-up, about 1.4 s of CPU on a two-core machine (decision 0004).
+ */
+export function replansWithinDay(context: Pick<EngineContext, 'config' | 'workflow'>): boolean {
+  return context.config.workflow === 'schedule_revision' || context.workflow === 'da_plus_imbalance';
+}
+
+/**
  * Whether the days of the window are independent problems, so that a later chunk can start
  * before the earlier one ends (docs/backtesting.md, Day chunks): every day starts from
  * `initial_soc_mwh` (reset_daily) or from the pinned terminal SoC of the day before (terminal
@@ -21,14 +31,14 @@ export function daysAreIndependent(context: Pick<EngineContext, 'model' | 'asset
 
 /**
  * The chunks a window is decided in: two contiguous chunks (the first holds ceil(n / 2)
- * days) when its days are independent and there are at least DAY_CHUNK_MIN_DAYS of them,
- * else the whole window. Each chunk starts with a fresh warm start and a fresh memo, whether
+ * days) when its days are independent, re-planned within the day, and at least
+ * DAY_CHUNK_MIN_DAYS of them, else the whole window. Each chunk starts with a fresh warm start and a fresh memo, whether
  * it runs on its own thread or after the other one, so the split is part of what a run
  * computes: it depends on the input only, never on timing, threads or the machine.
  */
-export function dayChunksOf(context: Pick<EngineContext, 'model' | 'assets' | 'dates' | 'workflow'>): readonly (readonly string[])[] {
+export function dayChunksOf(context: Pick<EngineContext, 'config' | 'model' | 'assets' | 'dates' | 'workflow'>): readonly (readonly string[])[] {
   const { dates } = context;
-  if (dates.length < DAY_CHUNK_MIN_DAYS || !daysAreIndependent(context)) {
+  if (dates.length < DAY_CHUNK_MIN_DAYS || !daysAreIndependent(context) || !replansWithinDay(context)) {
     return [dates];
   }
   const first = Math.ceil(dates.length / 2);

@@ -136,7 +136,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
   const loaded = withProvider(typeof options.config === 'string' ? loadConfig(options.config) : options.config, options.provider);
   const { config } = loaded;
   const dates = localDatesBetween(config.timing.delivery_start_date, config.timing.delivery_end_date);
-  const shape = { model: resolveModel(config), assets: assetModels(config), dates, workflow: executionWorkflow(config) };
+  const shape = { config, model: resolveModel(config), assets: assetModels(config), dates, workflow: executionWorkflow(config) };
   const chunks = dayChunksOf(shape);
   let progress = 0;
   const onDay = () => options.onProgress?.((progress += 1), dates.length);
