@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { UserError, type EuroflexConfig, type LabIssue } from '@euroflex/config';
 import type { ExecutedDay, WalkForwardStats } from '../engine/types';
@@ -48,14 +48,14 @@ export interface DayChunkEntry {
 export const TS_WORKER_HOOK_ENV = 'EUROFLEX_TS_WORKER_HOOK';
 
 /**
- * The worker entry next to this module: the compiled `dayChunkWorker.js`, or under Jest the
- * TypeScript source loaded through the hook of `EUROFLEX_TS_WORKER_HOOK` (with the
- * `@euroflex/source` condition, so sibling packages resolve to their sources too). Undefined
- * when neither exists: the run then stays on one thread.
+ * The worker entry: the compiled `dayChunkWorker.js` next to this module (or, from a bundle,
+ * the installed package's), or under Jest the TypeScript source loaded through the hook of
+ * `EUROFLEX_TS_WORKER_HOOK` (with the `@euroflex/source` condition, so sibling packages
+ * resolve to their sources too). Undefined when none exists: the run then stays on one thread.
  */
 export function dayChunkEntry(): DayChunkEntry | undefined {
-  const compiled = join(__dirname, 'dayChunkWorker.js');
-  if (existsSync(compiled)) {
+  const compiled = [join(__dirname, 'dayChunkWorker.js'), installedWorker()].find((file) => file !== undefined && existsSync(file));
+  if (compiled !== undefined) {
     return { code: `require(${JSON.stringify(compiled)});`, execArgv: [] };
   }
   const source = join(__dirname, 'dayChunkWorker.ts');
@@ -64,6 +64,19 @@ export function dayChunkEntry(): DayChunkEntry | undefined {
     return { code: `require(${JSON.stringify(hook)}); require(${JSON.stringify(source)});`, execArgv: ['--conditions=@euroflex/source'] };
   }
   return undefined;
+}
+
+/**
+ * The compiled worker entry of the installed package, for code bundled into one file (the
+ * `euroflex` bin, docs/decisions/0005-bundled-cli.md), where `__dirname` is the bundle's
+ * folder; undefined when the package cannot be resolved from here.
+ */
+function installedWorker(): string | undefined {
+  try {
+    return join(dirname(require.resolve('@euroflex/backtesting/package.json')), 'dist/io/dayChunkWorker.js');
+  } catch {
+    return undefined;
+  }
 }
 
 function chunkError(request: DayChunkRequest, message: Extract<DayChunkMessage, { kind: 'error' }>): Error {
