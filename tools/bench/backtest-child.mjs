@@ -10,7 +10,7 @@ const { runBacktest } = require('@euroflex/backtesting');
 
 const out = mkdtempSync(path.join(tmpdir(), 'euroflex-bench-'));
 const started = performance.now();
-const { run, summary } = await runBacktest({ config, outDir: out, dryRun: mode === '--dry-run' });
+const { run, summary, dayChunks } = await runBacktest({ config, outDir: out, dryRun: mode === '--dry-run' });
 const finished = performance.now();
 rmSync(out, { recursive: true, force: true });
 
@@ -33,6 +33,8 @@ console.log(
     milpSolves: run.stats.milpSolves + (oracleSeparate ? run.oracle.stats.milpSolves : 0),
     memoSolves: run.stats.memoSolves + (oracleSeparate ? run.oracle.stats.memoSolves : 0),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    // Two day chunks on two threads (docs/backtesting.md, Day chunks): HiGHS time is summed over both.
+    chunkThreads: dayChunks?.boundary === 'exact' || dayChunks?.boundary === 'fallback' ? 2 : 1,
     totalPnlEur: summary.total_pnl_eur,
   }),
 );
