@@ -9,7 +9,7 @@
 // replay: re-solves the recorded MILPs (`--which root` (default): those stopped at the root
 // node, i.e. the intraday windows; `gates`: the others; `all`), each variant in turn on the
 // same model, after one untimed pass of everything. A variant is a set of HiGHS options laid
-// over the engine's own (`mipOptions` of packages/optimization/src/solver/createSolver.ts); `{}` is the
+// over the engine's own (`SolveOptions.mipHighsOptions`); `{}` is the
 // engine as it is and the reference of the comparison. Prints, per variant: HiGHS time, the
 // sum of the objectives, and in how many MILPs the objective is worse or better than the
 // reference. Build first: it runs the compiled packages.
@@ -70,9 +70,8 @@ async function record(config, file) {
 }
 
 async function replay(file, variantsJson, which) {
-  const { mipOptions } = require('@euroflex/optimization');
-  const loadHighs = require('highs');
-  const highs = await loadHighs();
+  const { createSolver } = require('@euroflex/optimization');
+  const solver = await createSolver({ workload: 'long' });
   const variants = JSON.parse(variantsJson);
   const milps = JSON.parse(readFileSync(file, 'utf8')).filter((m) => {
     const atRoot = m.options.mipMaxNodes === 1;
@@ -80,26 +79,20 @@ async function replay(file, variantsJson, which) {
   });
   const solve = (m, variant) => {
     const { model } = m;
-    const hm = highs.createModel({
+    const linearModel = {
+      sense: model.sense,
       numCols: model.numCols,
       numRows: model.numRows,
-      sense: model.sense === 'maximize' ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
       colCost: fromJson(model.colCost),
       colLower: fromJson(model.colLower),
       colUpper: fromJson(model.colUpper),
       rowLower: fromJson(model.rowLower),
       rowUpper: fromJson(model.rowUpper),
-      matrix: { format: 'csc', numRows: model.numRows, numCols: model.numCols, starts: fromJson(model.starts, Int32Array), indices: fromJson(model.indices, Int32Array), values: fromJson(model.values) },
+      matrix: { starts: fromJson(model.starts, Int32Array), indices: fromJson(model.indices, Int32Array), values: fromJson(model.values) },
       integrality: fromJson(model.integrality, Int32Array),
-    });
-    try {
-      hm.options.set({ ...mipOptions(m.options), ...variant });
-      const started = performance.now();
-      hm.run();
-      return { ms: performance.now() - started, objective: hm.getObjectiveValue() };
-    } finally {
-      hm.dispose();
-    }
+    };
+    const result = solver.solve(linearModel, { ...m.options, memo: false, mipHighsOptions: variant });
+    return { ms: result.solverMs, objective: result.objective };
   };
   for (const m of milps) {
     variants.forEach((variant) => solve(m, variant)); // untimed: V8 compiles the code each variant runs

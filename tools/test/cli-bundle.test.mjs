@@ -38,7 +38,7 @@ test('the bundled euroflex bin behaves like the unbundled CLI', { timeout: 600_0
   // The whole canonical pipeline runs from the bundle and writes a complete run.
   const out = mkdtempSync(path.join(tmpdir(), 'euroflex-bundle-'));
   try {
-    const pipeline = euroflex(bin, ['pipeline', canonical, '--provider', 'persistence', '--out', out, '--no-report']);
+    const pipeline = euroflex(bin, ['pipeline', canonical, '--provider', 'persistence', '--out', out, '--no-report', '--debug-checks']);
     assert.equal(pipeline.status, 0, pipeline.stderr);
     assert.match(pipeline.stdout, /validate-config \d+ ms, validate-data \d+ ms, backtest \d+ ms, reconcile \d+ ms, export-revision \d+ ms/);
     const runs = readdirSync(out).filter((name) => !name.startsWith('.'));

@@ -1,5 +1,5 @@
 // Solver adapter (the only code that talks to HiGHS).
-export { createSolver, DEFAULT_MIP_REL_GAP, mipOptions } from './solver/createSolver';
+export { createSolver, DEFAULT_MIP_REL_GAP } from './solver/createSolver';
 export type { Solver, CreateSolverOptions } from './solver/createSolver';
 export { WASM_TIERING_BUDGET, type SolverWorkload } from './solver/wasmTiering';
 export { memoSolver } from './solver/solveMemo';

@@ -1,4 +1,6 @@
 import { canonicalSite } from '../../test/support/problems';
+import { buildModel } from '../buildModel';
+import { IntervalMode } from '../components/battery/intervalMode';
 import { checkPlanInvariants } from '../checks/checkPlanInvariants';
 import { createSolver } from '../solver/createSolver';
 import type { Solver } from '../solver/createSolver';
@@ -33,5 +35,14 @@ describe('RENS at the root of a node-limited exclusivity MILP', () => {
     expect(rens.objectiveEur).toBeGreaterThanOrEqual(twoHundred.objectiveEur);
     // Every plan is below the MILP bound, which is below the burn-in-place LP optimum.
     expect(rens.objectiveEur).toBeLessThanOrEqual(rens.stats.mipBoundEur ?? Number.NaN);
+  }, 60_000);
+
+  it('lays SolveOptions.mipHighsOptions over the engine options (RENS switched off again: the root-only plan)', () => {
+    const { model } = buildModel(window, { modes: window.assets.map(() => new Uint8Array(16).fill(IntervalMode.BINARY)) });
+    const withRens = solver.solve(model, { mipMaxNodes: 1, mipRootHeuristic: true });
+    const overridden = solver.solve(model, { mipMaxNodes: 1, mipRootHeuristic: true, mipHighsOptions: { mip_heuristic_run_rens: false } });
+    const rootOnly = solver.solve(model, { mipMaxNodes: 1 });
+    expect(overridden.objective).toBe(rootOnly.objective);
+    expect(withRens.objective).toBeGreaterThan(overridden.objective + 1);
   }, 60_000);
 });

@@ -33,6 +33,12 @@ export interface SolveOptions {
    * solver is a `memoSolver` (solveMemo.ts); plain solvers ignore it. Defaults to false.
    */
   readonly memo?: boolean;
+  /**
+   * HiGHS options laid over the engine's own for a MILP (experiments: tools/bench/milp-replay.mjs
+   * re-solves a run's MILPs under such variants). The engine never sets it, and a `memoSolver`
+   * neither answers nor keeps a solve that has it. LPs ignore it.
+   */
+  readonly mipHighsOptions?: Readonly<Record<string, boolean | number>>;
 }
 
 /** Result of one solve. Column values are meaningful when `hasSolution` is true. */

@@ -38,11 +38,8 @@ const FAST_SMALL_MIP = {
  */
 const ROOT_RENS = { mip_heuristic_effort: 0.3, mip_heuristic_run_rens: true } as const;
 
-/**
- * The HiGHS options of a MILP solve (all but the time limit). Exported for
- * tools/bench/milp-replay.mjs, which re-solves recorded MILPs under variants of them.
- */
-export function mipOptions(options: SolveOptions): Record<string, boolean | number> {
+/** The HiGHS options of a MILP solve (all but the time limit and `mipHighsOptions`). */
+function mipOptions(options: SolveOptions): Record<string, boolean | number> {
   return {
     output_flag: false,
     ...FAST_SMALL_MIP,
@@ -267,6 +264,7 @@ class HighsSolver implements Solver {
     try {
       hm.options.set({
         ...mipOptions(options),
+        ...options.mipHighsOptions,
         time_limit: Math.min(options.timeLimitSeconds ?? NO_TIME_LIMIT_S, NO_TIME_LIMIT_S),
       });
       hm.run();

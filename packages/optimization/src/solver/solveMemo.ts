@@ -52,7 +52,7 @@ class SolveMemo implements MemoSolver {
   }
 
   solve(model: LinearModel, options: SolveOptions = {}): SolveResult {
-    if (options.memo !== true) {
+    if (options.memo !== true || options.mipHighsOptions !== undefined) {
       return this.inner.solve(model, options);
     }
     const key = memoKey(model, options);
