@@ -55,6 +55,8 @@ describe('memoSolver', () => {
     expect(memo.solve(mip, { memo: true, mipMaxNodes: 100 }).fromMemo).toBe(true);
     expect(memo.solve(mip, { memo: true }).fromMemo).toBe(true);
     expect(memo.solve(mip, { memo: true, mipRelGap: 1e-3 }).fromMemo).toBeUndefined();
+    // A solve with its own HiGHS options is not answered from memory, even for a proven model.
+    expect(memo.solve(mip, { memo: true, mipHighsOptions: { mip_heuristic_run_rens: false } }).fromMemo).toBeUndefined();
     // The burn window of rootHeuristic.spec.ts stops at its root with a gap: not proven.
     const binary = () => new Uint8Array(16).fill(IntervalMode.BINARY);
     const burnMip = buildModel(canonicalSite(new Float64Array(16).fill(-645)), { modes: [binary(), binary()] }).model;
