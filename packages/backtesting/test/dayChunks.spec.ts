@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { loadConfig, UserError } from '@euroflex/config';
+import { loadMarketData } from '@euroflex/markets';
+import { compileHighs } from '@euroflex/optimization';
 import { checkRunInvariants, dayChunksOf, oracleTolerance, type BacktestOutcome } from '../src';
 import { dayChunkEntry, startDayChunkThread, type DayChunkEntry } from '../src/io/dayChunkThread';
 import { backtest, configVariant, REPO } from './support/runs';
@@ -87,6 +89,10 @@ describe('day chunks: a window of independent days decided in two halves', () =>
       memo: true,
       debugChecks: true,
     });
+    // The main thread's series were read for other files: the worker reads its own, and fails.
+    const window = { startDate: '2024-07-04', endDate: '2024-07-05' };
+    const marketData = loadMarketData({ files: { day_ahead: loaded.config.data.day_ahead?.actual_path }, timezone: 'Europe/Brussels', window, marketId: 'belgium' });
+    thread.provide({ marketData, highs: await compileHighs('short') });
     const error = await thread.result.catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(UserError);
     expect(error).toMatchObject({ name: 'DataError', message: expect.stringContaining('[day chunk 2024-07-04..2024-07-05 (worker thread)]') });

@@ -1,6 +1,9 @@
 // Solver adapter (the only code that talks to HiGHS).
 export { createSolver, DEFAULT_MIP_REL_GAP } from './solver/createSolver';
 export type { Solver, CreateSolverOptions } from './solver/createSolver';
+export { compileHighs } from './solver/compileHighs';
+export type { HighsCode } from './solver/compileHighs';
+export type { WasmModule } from './solver/webAssembly';
 export { WASM_TIERING_BUDGET, type SolverWorkload } from './solver/wasmTiering';
 export { memoSolver } from './solver/solveMemo';
 export type { MemoSolver } from './solver/solveMemo';

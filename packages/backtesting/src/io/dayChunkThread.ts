@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { UserError, type EuroflexConfig, type LabIssue } from '@euroflex/config';
+import type { MarketData } from '@euroflex/markets';
+import type { HighsCode } from '@euroflex/optimization';
 import type { ExecutedDay, WalkForwardStats } from '../engine/types';
 
 /** What the worker thread of a later day chunk is asked to do (its `workerData`). */
@@ -14,6 +16,16 @@ export interface DayChunkRequest {
   readonly startSocMwh: readonly number[];
   readonly memo: boolean;
   readonly debugChecks: boolean;
+}
+
+/**
+ * What this thread has loaded and sends once it has it (the worker's one message in): the
+ * market series, which the worker then neither reads nor checks again, and HiGHS compiled,
+ * whose code the worker's solver shares.
+ */
+export interface DayChunkInputs {
+  readonly marketData: MarketData;
+  readonly highs: HighsCode;
 }
 
 /** A chunk's walk-forward, and its oracle days when the walk is not itself the oracle. */
@@ -31,6 +43,8 @@ export type DayChunkMessage =
 /** A running worker thread: its result, and a way to stop it. */
 export interface DayChunkThread {
   readonly result: Promise<DayChunkResult>;
+  /** Send the loaded inputs; the worker waits for them before its first day. */
+  provide(inputs: DayChunkInputs): void;
   /** Stop the thread (its result is then never used). */
   cancel(): Promise<void>;
 }
@@ -127,6 +141,7 @@ export function startDayChunkThread(entry: DayChunkEntry, request: DayChunkReque
   result.catch(() => undefined);
   return {
     result,
+    provide: (inputs) => worker.postMessage(inputs),
     cancel: async () => {
       settled = true;
       await worker.terminate();

@@ -1,18 +1,21 @@
-// Worker-thread entry of a later day chunk (docs/backtesting.md, Day chunks): loads the data
-// and the provider again, with its own HiGHS instance and memo, walks the chunk's days from
-// the assumed start SoC, runs their oracle days, and posts plain data back.
+// Worker-thread entry of a later day chunk (docs/backtesting.md, Day chunks): waits for the
+// market data and compiled HiGHS that the main thread loaded, builds its own provider, HiGHS
+// instance and memo, walks the chunk's days from the assumed start SoC, runs their oracle
+// days, and posts plain data back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '@euroflex/config';
 import { createSolver } from '@euroflex/optimization';
 import { runOracle } from '../engine/oracle';
 import { runWalkForward } from '../engine/walkForward';
-import type { DayChunkMessage, DayChunkRequest, DayChunkResult } from './dayChunkThread';
+import type { DayChunkInputs, DayChunkMessage, DayChunkRequest, DayChunkResult } from './dayChunkThread';
 import { loadRunInputs } from './loadRunInputs';
 
-async function runChunk(request: DayChunkRequest, post: (message: DayChunkMessage) => void): Promise<DayChunkResult> {
+async function runChunk(request: DayChunkRequest, sent: Promise<DayChunkInputs>, post: (message: DayChunkMessage) => void): Promise<DayChunkResult> {
+  const { marketData, highs } = await sent;
   const { context, provider, memo } = await loadRunInputs(request.config, {
     dates: request.dates,
-    solver: createSolver({ workload: 'long' }),
+    marketData,
+    solver: createSolver({ code: highs }),
     memo: request.memo,
     debugChecks: request.debugChecks,
     allowCustomModule: false,
@@ -32,7 +35,8 @@ if (port === null) {
   throw new Error('dayChunkWorker runs only as a worker thread');
 }
 const post = (message: DayChunkMessage) => port.postMessage(message);
-runChunk(workerData as DayChunkRequest, post).then(
+const sent = new Promise<DayChunkInputs>((resolve) => port.once('message', resolve));
+runChunk(workerData as DayChunkRequest, sent, post).then(
   (result) => post({ kind: 'done', result }),
   (error: unknown) => {
     const failure = error instanceof Error ? error : new Error(String(error));

@@ -1,7 +1,7 @@
 import { executionWorkflow, loadConfig, resolveModel, runScope, type EuroflexConfig, type LoadedConfig, type ProviderName } from '@euroflex/config';
 import type { ForecastProvider } from '@euroflex/forecasts';
 import { activeAssumptions, localDatesBetween, type MarketData } from '@euroflex/markets';
-import { createSolver, type Solver } from '@euroflex/optimization';
+import { compileHighs, createSolver, type Solver } from '@euroflex/optimization';
 import { assetModels } from '../engine/assetModels';
 import type { BacktestRun } from '../engine/backtestRun';
 import { oracleTolerance, runOracle, walkIsOracle } from '../engine/oracle';
@@ -140,7 +140,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
   const chunks = dayChunksOf(shape);
   let progress = 0;
   const onDay = () => options.onProgress?.((progress += 1), dates.length);
-  // The later chunk's thread loads its own data while this one loads the same.
+  // The later chunk's thread starts (loads its code) while this one loads the data, which it then sends.
   const entry = chunks.length === 2 ? laterChunkEntry(config, options) : undefined;
   let later: LaterChunkThread | undefined;
   if (entry) {
@@ -150,8 +150,9 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
     later = { thread: startDayChunkThread(entry, request, onDay), assumedStartSocMwh };
   }
   try {
-    // HiGHS compiles on V8's background threads while this thread loads the data.
-    const solver = options.solver !== undefined ? Promise.resolve(options.solver) : createSolver({ workload: dates.length <= SHORT_RUN_MAX_DAYS ? 'short' : 'long' });
+    // HiGHS is read and compiled off this thread while it loads the data.
+    const highs = options.solver === undefined ? compileHighs(dates.length <= SHORT_RUN_MAX_DAYS ? 'short' : 'long') : undefined;
+    const solver = highs === undefined ? Promise.resolve(options.solver as Solver) : highs.then((code) => createSolver({ code }));
     solver.catch(() => undefined); // a data error thrown first must not leave an unhandled rejection
     const inputs = await loadRunInputs(config, {
       dates,
@@ -161,6 +162,9 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
       allowCustomModule: options.allowCustomModule ?? true,
       ...(options.marketData !== undefined ? { marketData: options.marketData } : {}),
     });
+    if (later && highs) {
+      later.thread.provide({ marketData: inputs.market, highs: await highs });
+    }
     const loadedAt = performance.now();
     const decisions =
       chunks.length === 2

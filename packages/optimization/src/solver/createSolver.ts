@@ -1,13 +1,15 @@
 import loadHighs from 'highs';
-import type { Highs, Model } from 'highs';
+import type { Highs, InitOptions, Model } from 'highs';
 import { isMip } from './LinearModel';
 import type { LinearModel } from './LinearModel';
 import type { SolveOptions, SolveResult, SolverStats } from './SolveResult';
+import type { HighsCode } from './compileHighs';
 import { readOutcome } from './readOutcome';
 import { toModelData } from './toModelData';
 import { setWasmTieringBudget } from './wasmTiering';
 import type { SolverWorkload } from './wasmTiering';
 import { WarmSlot } from './WarmSlot';
+import { webAssembly } from './webAssembly';
 import type { CoefficientChanges } from './WarmSlot';
 
 /** Default relative MIP gap: 1e-6, i.e. proven optimal for money-sized objectives. */
@@ -84,6 +86,11 @@ export interface CreateSolverOptions {
    * compiler, which starts solving sooner. Either gives the same answers. See wasmTiering.ts.
    */
   readonly workload?: SolverWorkload;
+  /**
+   * HiGHS already compiled (`compileHighs`, possibly on another thread): the solver is
+   * instantiated from it, with its workload; `workload` is then ignored.
+   */
+  readonly code?: HighsCode;
 }
 
 /**
@@ -92,8 +99,24 @@ export interface CreateSolverOptions {
  * MIP code that a run of LPs never uses).
  */
 export async function createSolver(options: CreateSolverOptions = {}): Promise<Solver> {
+  if (options.code !== undefined) {
+    return new HighsSolver(await loadHighs(fromCompiled(options.code)));
+  }
   setWasmTieringBudget(options.workload ?? 'long');
   return new HighsSolver(await loadHighs());
+}
+
+/**
+ * Loader options that instantiate `code`'s module instead of reading and compiling the file.
+ * highs-js declares a `wasmModule` option but does not read it; its Emscripten loader does
+ * honour `instantiateWasm`.
+ */
+function fromCompiled(code: HighsCode): InitOptions {
+  const instantiateWasm = (imports: object, receive: (instance: object) => void): object => {
+    void webAssembly.instantiate(code.module, imports).then(receive);
+    return {};
+  };
+  return { instantiateWasm } as InitOptions;
 }
 
 /**
