@@ -15,7 +15,7 @@ async function runChunk(request: DayChunkRequest, sent: Promise<DayChunkInputs>,
   const { context, provider, memo } = await loadRunInputs(request.config, {
     dates: request.dates,
     marketData,
-    solver: createSolver({ code: highs }),
+    solver: () => createSolver({ code: highs }),
     memo: request.memo,
     debugChecks: request.debugChecks,
     allowCustomModule: false,

@@ -64,8 +64,11 @@ export function historyDaysFor(provider: ProviderName): number {
 export interface RunInputsOptions {
   /** The delivery dates the engine walks (the whole window, or one chunk of it). */
   readonly dates: readonly string[];
-  /** The HiGHS instance, possibly still compiling. */
-  readonly solver: Promise<Solver>;
+  /**
+   * The HiGHS instance, or how to create it: called once the data and the provider are
+   * loaded, so a run whose data fail never instantiates one (HiGHS can compile meanwhile).
+   */
+  readonly solver: Solver | (() => Promise<Solver>);
   /** Answer repeated whole-day models from a fresh memo (see BacktestOptions.memo). */
   readonly memo: boolean;
   readonly debugChecks: boolean;
@@ -119,7 +122,7 @@ export async function loadRunInputs(config: EuroflexConfig, options: RunInputsOp
     initKwargs: fp.init_kwargs,
   };
   const provider = await createProviderAsync(providerSpec, market.series, { marketId: config.market.id, timezone }, { allowCustomModule: options.allowCustomModule });
-  const loadedSolver = await options.solver;
+  const loadedSolver = typeof options.solver === 'function' ? await options.solver() : options.solver;
   // A fresh memo per run: what a run reuses never depends on earlier runs.
   const memo = options.memo ? memoSolver(loadedSolver) : undefined;
   const context: EngineContext = {

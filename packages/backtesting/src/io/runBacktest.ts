@@ -149,22 +149,11 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
     const request = { config, dates: chunks[1], startSocMwh: assumedStartSocMwh, memo: options.memo !== false, debugChecks: options.debugChecks ?? false };
     later = { thread: startDayChunkThread(entry, request, onDay), assumedStartSocMwh };
   }
-  // Set once the run has returned or thrown: a HiGHS compile still in flight then (the data
-  // failed to load first) must not go on to instantiate a solver nobody will use.
-  let ended = false;
   try {
     // HiGHS is read and compiled off this thread while it loads the data.
     const highs = options.solver === undefined ? compileHighs(dates.length <= SHORT_RUN_MAX_DAYS ? 'short' : 'long') : undefined;
-    const solver =
-      highs === undefined
-        ? Promise.resolve(options.solver as Solver)
-        : highs.then((code) => {
-            if (ended) {
-              throw new Error('the run ended before HiGHS was compiled');
-            }
-            return createSolver({ code });
-          });
-    solver.catch(() => undefined); // a data error thrown first must not leave an unhandled rejection
+    highs?.catch(() => undefined); // a data error thrown first must not leave an unhandled rejection
+    const solver = highs === undefined ? (options.solver as Solver) : async () => createSolver({ code: await highs });
     const inputs = await loadRunInputs(config, {
       dates,
       solver,
@@ -184,7 +173,6 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
     inputs.memo?.clearMemo();
     return await finishRun(options, { loaded, started, now, loadedAt, inputs, decisions });
   } finally {
-    ended = true;
     await later?.thread.cancel();
   }
 }

@@ -3,10 +3,9 @@ import type { Highs, InitOptions, Model } from 'highs';
 import { isMip } from './LinearModel';
 import type { LinearModel } from './LinearModel';
 import type { SolveOptions, SolveResult, SolverStats } from './SolveResult';
-import type { HighsCode } from './compileHighs';
+import { compileHighs, type HighsCode } from './compileHighs';
 import { readOutcome } from './readOutcome';
 import { toModelData } from './toModelData';
-import { setWasmTieringBudget } from './wasmTiering';
 import type { SolverWorkload } from './wasmTiering';
 import { WarmSlot } from './WarmSlot';
 import { webAssembly } from './webAssembly';
@@ -94,16 +93,13 @@ export interface CreateSolverOptions {
 }
 
 /**
- * Loads one HiGHS (WebAssembly) instance. Its first solve pays for compiling the HiGHS code
- * it runs (about 0.1 s); there is no warm-up solve, which only moved that cost (and compiled
- * MIP code that a run of LPs never uses).
+ * Loads one HiGHS (WebAssembly) instance, from `code` or else compiled here for `workload`.
+ * Its first solve pays for compiling the HiGHS code it runs (about 0.1 s); there is no
+ * warm-up solve, which only moved that cost (and compiled MIP code that a run of LPs never uses).
  */
 export async function createSolver(options: CreateSolverOptions = {}): Promise<Solver> {
-  if (options.code !== undefined) {
-    return new HighsSolver(await loadHighs(fromCompiled(options.code)));
-  }
-  setWasmTieringBudget(options.workload ?? 'long');
-  return new HighsSolver(await loadHighs());
+  const code = options.code ?? (await compileHighs(options.workload ?? 'long'));
+  return new HighsSolver(await loadHighs(fromCompiled(code)));
 }
 
 /**
