@@ -29,6 +29,13 @@ export interface DispatchStats {
    * lie below the optimum by up to the gap; this bound never does.
    */
   readonly mipBoundEur?: number;
+  /**
+   * True when the exclusivity MILP was answered by the flat-window relaxation (a small MILP
+   * over the counts of joint charge / discharge modes, then the LP with the modes laid out;
+   * docs/optimization/model.md, Flat windows): the plan is then proven optimal, `mipGap` is 0,
+   * `binaryCount` counts the relaxation's integer columns (2^A) and no `mipBoundEur` is given.
+   */
+  readonly flatWindow?: boolean;
 }
 
 /**

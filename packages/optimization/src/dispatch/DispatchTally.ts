@@ -13,14 +13,16 @@ export class DispatchTally {
   private binaryCount = 0;
   private mipGap: number | null = null;
   private mipBound: number | undefined;
+  private flatWindow = false;
 
   constructor(
     private readonly solver: Solver,
     private readonly options: SolveOptions,
   ) {}
 
-  solve(model: LinearModel): SolveResult {
-    const result = this.solver.solve(model, this.options);
+  /** Solves with the decision's options, `overrides` laid over them. */
+  solve(model: LinearModel, overrides?: SolveOptions): SolveResult {
+    const result = this.solver.solve(model, overrides === undefined ? this.options : { ...this.options, ...overrides });
     if (result.fromMemo === true) {
       this.memoSolves += 1;
     } else if (model.integrality === undefined) {
@@ -36,6 +38,17 @@ export class DispatchTally {
     }
     this.solverMs += result.solverMs;
     return result;
+  }
+
+  /** Marks the decision as solved by the flat-window relaxation (flatWindow.ts). */
+  /**
+   * The relaxation's bound leaves out the window's constant money, so no bound is reported;
+   * the gap is 0 (the plan reached the bound).
+   */
+  markFlatWindow(): void {
+    this.flatWindow = true;
+    this.mipGap = 0;
+    this.mipBound = undefined;
   }
 
   get solvedAs(): 'lp' | 'milp' {
@@ -63,6 +76,7 @@ export class DispatchTally {
       solverMs: this.solverMs,
       mipGap: this.mipGap,
       ...(this.mipBound !== undefined ? { mipBoundEur: this.mipBound } : {}),
+      ...(this.flatWindow ? { flatWindow: true } : {}),
     };
   }
 }

@@ -19,9 +19,9 @@ describe('RENS at the root of a node-limited exclusivity MILP', () => {
   });
 
   it('finds a better plan at the root than 200 nodes of branch and bound without it', () => {
-    const root = solveDispatch(solver, window, { mipMaxNodes: 1 });
-    const rens = solveDispatch(solver, window, { mipMaxNodes: 1, mipRootHeuristic: true });
-    const twoHundred = solveDispatch(solver, window, { mipMaxNodes: 200 });
+    const root = solveDispatch(solver, window, { flatWindows: false, mipMaxNodes: 1 });
+    const rens = solveDispatch(solver, window, { flatWindows: false, mipMaxNodes: 1, mipRootHeuristic: true });
+    const twoHundred = solveDispatch(solver, window, { flatWindows: false, mipMaxNodes: 200 });
     for (const result of [root, rens, twoHundred]) {
       expect(result.status).toBe('node_limit');
       expect(result.stats.binaryCount).toBe(32);

@@ -9,6 +9,7 @@ import { assembleResult } from './assembleResult';
 import type { DispatchDuals, ExtendedDispatchResult } from './DispatchResult';
 import type { ExtendedDispatchProblem } from './DispatchProblem';
 import { DispatchTally } from './DispatchTally';
+import { flatMoneyEur, flatRelaxation, flatWindowOf, orderModes } from './flatWindow';
 import { exclusivityPlan, fixDeviationModes, fixModes, overlapsWhereBinary } from './exclusivity';
 import type { ExclusivityPlan } from './exclusivity';
 import { readBinaryValues, readPlan } from './readPlan';
@@ -37,6 +38,11 @@ export interface DispatchOptions {
   readonly mipRootHeuristic?: boolean;
   /** Remember and reuse the answers of identical models (see `SolveOptions.memo`). */
   readonly memo?: boolean;
+  /**
+   * Answer the exclusivity MILP of a flat window exactly through its small relaxation
+   * (flatWindow.ts) before falling back to the MILP. Defaults to true.
+   */
+  readonly flatWindows?: boolean;
 }
 
 /** A solved attempt: the plan, the modes that produced it, its status and POI duals. */
@@ -81,7 +87,7 @@ export function solveDispatch(solver: Solver, problem: ExtendedDispatchProblem, 
     overlapsWhereBinary(eligible.battery, attempt.parts.assets) ||
     (eligible.baseline !== null && attempt.parts.baselineAssets !== null && overlapsWhereBinary(eligible.baseline, attempt.parts.baselineAssets));
   if (!alwaysMilp && overlaps) {
-    attempt = solveWithModes(tally, resolved, eligible);
+    attempt = (options.flatWindows !== false ? solveFlatWindow(tally, resolved, eligible) : null) ?? solveWithModes(tally, resolved, eligible);
     if ('failure' in attempt) {
       return attempt.failure;
     }
@@ -121,6 +127,41 @@ function solveWithModes(
   }
   const status = milpResult.status === 'optimal' ? result.status : milpResult.status;
   return { parts: readPlan(resolved, lp.layout, result.x), modes: fixed, status, duals: poiDuals(lp.layout.poi, result) };
+}
+
+/** Relative tolerance of "the plan reached the relaxation's bound". */
+const FLAT_WINDOW_REL_TOLERANCE = 1e-7;
+
+/**
+ * The exclusivity MILP of a flat window answered exactly (flatWindow.ts): the relaxation's
+ * MILP (proven optimal, whatever the decision's node limit), its modes laid out in time, the
+ * LP with those modes fixed. Null, and the caller solves the MILP, when the window is not flat
+ * or the plan falls short of the relaxation's bound.
+ */
+function solveFlatWindow(tally: DispatchTally, resolved: ResolvedProblem, eligible: ExclusivityPlan): DispatchAttempt | null {
+  const window = flatWindowOf(resolved);
+  if (window === null) {
+    return null;
+  }
+  const relaxation = flatRelaxation(window);
+  const bound = tally.solve(relaxation.model, { mipMaxNodes: undefined, mipRootHeuristic: false, mipRelGap: 0 });
+  if (bound.status !== 'optimal') {
+    return null;
+  }
+  const modes = orderModes(window, relaxation, bound.x);
+  if (modes === null) {
+    return null;
+  }
+  const attempt = solveWithModes(tally, resolved, { battery: modes, baseline: null, deviation: eligible.deviation });
+  if ('failure' in attempt) {
+    return null;
+  }
+  const shortfall = bound.objective - flatMoneyEur(window, attempt.parts.assets);
+  if (shortfall > FLAT_WINDOW_REL_TOLERANCE * Math.max(1, Math.abs(bound.objective))) {
+    return null;
+  }
+  tally.markFlatWindow();
+  return attempt;
 }
 
 function hasBinary(modes: ExclusivityPlan): boolean {
