@@ -150,3 +150,27 @@ describe('an infeasible revision window', () => {
     }
   });
 });
+
+describe('revision windows with a flat, deeply negative persistence forecast', () => {
+  // On 2024-06-04 both checkpoints see a last imbalance price far below the burn threshold,
+  // held flat over the 16-interval window: the exclusivity MILP (32 binaries) is answered by
+  // the flat-window relaxation (4 integer mode counts), proven optimal, not stopped at the root.
+  it('are proven optimal through the relaxation and pass every run check', async () => {
+    const file = configVariant(join(REPO, 'examples/configs/real/belgium_2024-06_2025-05_revision_da_only_persistence.yaml'), (doc) => {
+      const timing = doc.timing as Record<string, unknown>;
+      timing.delivery_start_date = '2024-06-04';
+      timing.delivery_end_date = '2024-06-04';
+    });
+    const outcome = await backtest(file, { dryRun: true });
+    revisionInvariants(outcome);
+    const windows = outcome.run.days[0].decisions.filter((d) => d.decisionType === 'revision' && d.binaryCount > 0);
+    expect(windows.length).toBe(2);
+    for (const window of windows) {
+      expect(window.status).toBe('optimal');
+      expect(window.solveKind).toBe('milp');
+      expect(window.binaryCount).toBe(4);
+      expect(window.mipGap).toBe(0);
+      expect(window.revisionStatus).toBe('revised');
+    }
+  }, 60_000);
+});
