@@ -40,10 +40,10 @@ export class DispatchTally {
     return result;
   }
 
-  /** Marks the decision as solved by the flat-window relaxation (flatWindow.ts). */
   /**
-   * The relaxation's bound leaves out the window's constant money, so no bound is reported;
-   * the gap is 0 (the plan reached the bound).
+   * Marks the decision as solved by the flat-window relaxation (flatWindow.ts). The
+   * relaxation's bound leaves out the window's constant money, so no bound is reported; the
+   * gap is 0 (the plan reached the bound).
    */
   markFlatWindow(): void {
     this.flatWindow = true;

@@ -46,6 +46,7 @@ describe('flat windows', () => {
     expect(fast.objectiveEur).toBeLessThanOrEqual((twoHundredNodes.stats.mipBoundEur ?? Number.NaN) + 1e-6);
     expect(fast.objectiveEur).toBeGreaterThan(twoHundredNodes.objectiveEur + 1);
     expect(checkPlanInvariants(window, fast)).toEqual([]);
+    expect(checkPlanInvariants(window, twoHundredNodes)).toEqual([]);
     expectNoOverlap(fast);
   }, 60_000);
 
@@ -63,6 +64,7 @@ describe('flat windows', () => {
     expect(fast.status).toBe('optimal');
     expect(fast.objectiveEur).toBeCloseTo(proven.objectiveEur, 6);
     expect(checkPlanInvariants(problem, fast)).toEqual([]);
+    expect(checkPlanInvariants(problem, proven)).toEqual([]);
     expectNoOverlap(fast);
   }, 60_000);
 
@@ -99,6 +101,7 @@ describe('flat windows', () => {
     expect(result.status).toBe('optimal');
     expect(result.objectiveEur).toBeCloseTo(proven.objectiveEur, 6);
     expect(checkPlanInvariants(problem, result)).toEqual([]);
+    expect(checkPlanInvariants(problem, proven)).toEqual([]);
   }, 60_000);
 
   it('gives the proven optimum of random flat windows, and a valid plan (property)', () => {
@@ -164,6 +167,7 @@ describe('flat windows', () => {
         }
         expect(Math.abs(fast.objectiveEur - proven.objectiveEur)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(proven.objectiveEur)));
         expect(checkPlanInvariants(problem, fast)).toEqual([]);
+        expect(checkPlanInvariants(problem, proven)).toEqual([]);
         expectNoOverlap(fast);
       }),
       { numRuns: 100 },
