@@ -36,6 +36,12 @@ export interface DispatchStats {
    * `binaryCount` counts the relaxation's integer columns (2^A) and no `mipBoundEur` is given.
    */
   readonly flatWindow?: boolean;
+  /**
+   * k when the plan was solved on the coarse grid of k x dt (every input constant over each
+   * aligned group of k intervals; docs/optimization/model.md, Coarse grid) and refined to the
+   * problem's grid. Absent when it was solved on the problem's own grid.
+   */
+  readonly coarseFactor?: number;
 }
 
 /**

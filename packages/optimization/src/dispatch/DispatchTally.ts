@@ -14,6 +14,7 @@ export class DispatchTally {
   private mipGap: number | null = null;
   private mipBound: number | undefined;
   private flatWindow = false;
+  private coarseFactor = 1;
 
   constructor(
     private readonly solver: Solver,
@@ -51,6 +52,11 @@ export class DispatchTally {
     this.mipBound = undefined;
   }
 
+  /** Marks the decision as solved on the coarse grid of `factor` x dt (coarseGrid.ts). */
+  markCoarseGrid(factor: number): void {
+    this.coarseFactor = factor;
+  }
+
   get solvedAs(): 'lp' | 'milp' {
     return this.sawMilp ? 'milp' : 'lp';
   }
@@ -77,6 +83,7 @@ export class DispatchTally {
       mipGap: this.mipGap,
       ...(this.mipBound !== undefined ? { mipBoundEur: this.mipBound } : {}),
       ...(this.flatWindow ? { flatWindow: true } : {}),
+      ...(this.coarseFactor > 1 ? { coarseFactor: this.coarseFactor } : {}),
     };
   }
 }

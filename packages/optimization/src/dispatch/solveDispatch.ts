@@ -1,5 +1,6 @@
 import { UserError } from '@euroflex/config';
 import { buildResolvedModel } from '../buildModel';
+import { coarseFactorOf, coarsenProblem, refineDuals, refineParts } from './coarseGrid';
 import type { BuildOptions } from '../buildModel';
 import { IntervalMode } from '../components/battery/intervalMode';
 import { DeviationMode } from '../components/imbalance/deviationMode';
@@ -45,6 +46,11 @@ export interface DispatchOptions {
    * (flatWindow.ts) before falling back to the MILP. Defaults to true.
    */
   readonly flatWindows?: boolean;
+  /**
+   * Solve the LP on the coarse grid first when every input is constant over aligned groups
+   * of intervals (coarseGrid.ts; hourly day-ahead prices on the quarter-hour grid). Defaults to true.
+   */
+  readonly coarseGrid?: boolean;
 }
 
 /** A solved attempt: the plan, the modes that produced it, its status and POI duals. */
@@ -79,6 +85,12 @@ export function solveDispatch(solver: Solver, problem: ExtendedDispatchProblem, 
     ...(options.memo !== undefined ? { memo: options.memo } : {}),
   });
   const alwaysMilp = options.exclusivity === 'always_milp';
+  if (!alwaysMilp && options.coarseGrid !== false) {
+    const coarse = solveOnCoarseGrid(tally, resolved);
+    if (coarse !== null) {
+      return coarse;
+    }
+  }
   const eligible = exclusivityPlan(resolved, alwaysMilp);
   const free = (modes: readonly Uint8Array[] | null) => modes?.map((m) => new Uint8Array(m.length)) ?? null;
   let attempt = solveWithModes(tally, resolved, alwaysMilp ? eligible : { battery: free(eligible.battery) ?? [], baseline: free(eligible.baseline), deviation: eligible.deviation });
@@ -95,6 +107,30 @@ export function solveDispatch(solver: Solver, problem: ExtendedDispatchProblem, 
     }
   }
   return assembleResult(resolved, attempt, tally);
+}
+
+/**
+ * The LP on the coarse grid (coarseGrid.ts), refined to the problem's grid. Null, and the
+ * caller solves on the fine grid, when the problem has no coarse grid, the LP fails, or its
+ * plan charges and discharges at once where burning can pay (the binaries belong to the
+ * fine intervals).
+ */
+function solveOnCoarseGrid(tally: DispatchTally, resolved: ResolvedProblem): ExtendedDispatchResult | null {
+  const k = coarseFactorOf(resolved.problem);
+  if (k === 1) {
+    return null;
+  }
+  const coarse = resolveProblem(coarsenProblem(resolved.problem, k));
+  const eligible = exclusivityPlan(coarse, false);
+  const free = eligible.battery.map((m) => new Uint8Array(m.length));
+  const attempt = solveWithModes(tally, coarse, { battery: free, baseline: null, deviation: null });
+  if ('failure' in attempt || overlapsWhereBinary(eligible.battery, attempt.parts.assets)) {
+    return null;
+  }
+  tally.markCoarseGrid(k);
+  const fineFree = resolved.problem.assets.map(() => new Uint8Array(resolved.problem.intervalCount));
+  const modes: ExclusivityPlan = { battery: fineFree, baseline: null, deviation: null };
+  return assembleResult(resolved, { parts: refineParts(attempt.parts, k), modes, status: attempt.status, duals: refineDuals(attempt.duals, k) }, tally);
 }
 
 function solveWithModes(
