@@ -1,6 +1,7 @@
 export {};
-export { readRunDirectory, RUN_TABLE_NAMES, type RunDirectory, type RunSummaryFile, type RunTableName } from './io/readRunDirectory';
+export { readRunDirectory, RUN_TABLE_NAMES, type ReadRunOptions, type RunDirectory, type RunSummaryFile, type RunTableName } from './io/readRunDirectory';
 export { readRunCsv, parseRunCsv, type RunTable } from './io/readRunCsv';
+export { runTableOf } from './io/runTableOf';
 export { assetBandsOf, type RunAssetBand } from './io/readRunAssets';
 export { rainflowStats, addRainflowStats, emptyRainflowStats, DEFAULT_DEPTH_BINS, type RainflowStats } from './rainflow/rainflowStats';
 export { rainflowSummary, type RainflowSummary, type RainflowAssetInput, type AssetRainflow, type RainflowDay } from './rainflow/rainflowSummary';
@@ -8,7 +9,7 @@ export { rainflowOfRun, assetRowBlocks, type AssetRows } from './rainflow/rainfl
 export { buildRunReport, type RunReport, type ReportOptions, type DetailWindow } from './report/buildRunReport';
 export { renderReportHtml } from './report/renderReportHtml';
 export { renderSummaryMarkdown } from './report/renderSummaryMarkdown';
-export { writeReport, type WrittenReport } from './io/writeReport';
+export { REPORT_TABLE_NAMES, writeReport, type WriteReportOptions, type WrittenReport } from './io/writeReport';
 export {
   EXPORT_PROFILES,
   EXPORT_KINDS,

@@ -1,5 +1,5 @@
 import { PROVIDER_NAMES, type LoadedConfig, type ProviderName } from '@euroflex/config';
-import { writeReport } from '@euroflex/analytics';
+import { REPORT_TABLE_NAMES, writeReport } from '@euroflex/analytics';
 import { runBacktest, type RunSummary } from '@euroflex/backtesting';
 import type { MarketData } from '@euroflex/markets';
 import type { Command } from '../cli/command';
@@ -86,11 +86,13 @@ export async function backtestCommandLine(
     outDir: values.out,
     onProgress: bar.update,
     debugChecks: values['debug-checks'] ?? false,
+    // The report reads the tables the run has just written from memory, not back from disk.
     finishRunDirectory: values['no-report']
       ? undefined
-      : (dir) => {
-          writeReport(dir);
+      : (dir, tables) => {
+          writeReport(dir, { tables });
         },
+    finishTables: REPORT_TABLE_NAMES,
   });
   bar.done();
   const s = outcome.summary;

@@ -27,7 +27,16 @@ export interface RunTable {
   numbers(column: string): Float64Array;
 }
 
-const MAX_ISSUES = 20;
+/** At most this many bad cells are listed per column. */
+export const MAX_ISSUES = 20;
+
+/** The error of a column a run table lacks. */
+export function missingColumn(table: string, column: string, file: string): DataError {
+  return new DataError(
+    [{ path: column, code: 'missing_column', message: `table ${table} has no column ${column}: the run was written by another version, or the file is damaged`, file }],
+    file,
+  );
+}
 
 /** A RunTable over CSV content, text or the file's bytes (pure: the caller supplies them). */
 export function parseRunCsv(content: string | Buffer, name: string, file: string): RunTable {
@@ -45,10 +54,7 @@ export function parseRunCsv(content: string | Buffer, name: string, file: string
   const columnIndex = (column: string): number => {
     const k = index.get(column);
     if (k === undefined) {
-      throw new DataError(
-        [{ path: column, code: 'missing_column', message: `table ${name} has no column ${column}: the run was written by another version, or the file is damaged`, file }],
-        file,
-      );
+      throw missingColumn(name, column, file);
     }
     return k;
   };

@@ -107,12 +107,20 @@ function orderTables(names: readonly string[]): string[] {
   return [...known, ...others];
 }
 
+export interface ReadRunOptions {
+  /**
+   * Tables already in memory, by name, each exactly what reading its CSV would give (the
+   * tables a run has just written, through `runTableOf`); only tables whose CSV exists are used.
+   */
+  readonly tables?: ReadonlyMap<string, RunTable>;
+}
+
 /**
  * Open a run directory (`<root>/<run id>/`, docs/artifacts.md). Fails with a UserError
  * when the path is not a finished run (no `summary.json`; a `.tmp-*` folder is a run
  * that never completed) and with a DataError when `summary.json` lacks its identity.
  */
-export function readRunDirectory(path: string): RunDirectory {
+export function readRunDirectory(path: string, options: ReadRunOptions = {}): RunDirectory {
   const dir = resolve(path);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UserError(`${dir} is not a directory: pass a run directory (<artifacts root>/<run id>)`);
@@ -140,7 +148,7 @@ export function readRunDirectory(path: string): RunDirectory {
     if (!tableNames.includes(name)) {
       return undefined;
     }
-    const table = readRunCsv(join(dir, `${name}.csv`), name);
+    const table = options.tables?.get(name) ?? readRunCsv(join(dir, `${name}.csv`), name);
     tables.set(name, table);
     return table;
   };

@@ -19,6 +19,7 @@ import { runWalkForward } from '../engine/walkForward';
 import { makeRunId } from '../runId';
 import { inputTables } from '../tables/inputTables';
 import { runTableBuilders, windowInstants } from '../tables/runTables';
+import type { Table } from '../tables/table';
 import { dayChunkEntry, startDayChunkThread, type DayChunkEntry } from './dayChunkThread';
 import { loadRunInputs, withProvider, type RunInputs } from './loadRunInputs';
 import { runDayChunks, type DayChunkReport, type LaterChunkThread } from './runDayChunks';
@@ -66,8 +67,13 @@ export interface BacktestOptions {
   readonly allowCustomModule?: boolean;
   /** Skip writing the run directory (benchmarks of the engine alone). */
   readonly dryRun?: boolean;
-  /** Adds derived files to the complete run directory before it is renamed into place (see writeRunDirectory). */
-  readonly finishRunDirectory?: (dir: string) => void;
+  /**
+   * Adds derived files to the complete run directory before it is renamed into place (see
+   * writeRunDirectory), given the written tables named in `finishTables`.
+   */
+  readonly finishRunDirectory?: (dir: string, tables: ReadonlyMap<string, Table>) => void;
+  /** Tables handed to `finishRunDirectory` in memory (default none). */
+  readonly finishTables?: readonly string[];
   /**
    * A window of independent days is decided in two day chunks (docs/backtesting.md, Day
    * chunks). True (default): the later chunk runs on a worker thread while this one runs the
@@ -259,6 +265,7 @@ async function finishRun(
     configSnapshot: config,
     tables: runTableBuilders(run, config.artifacts.save_forecast_snapshots),
     finish: options.finishRunDirectory,
+    ...(options.finishTables !== undefined ? { keepTables: options.finishTables } : {}),
     inputs: config.artifacts.save_inputs ? inputTables(market.series, windowInstants(run), timezone) : [],
     ...(reconciliation
       ? {

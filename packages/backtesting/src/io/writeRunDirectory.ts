@@ -17,9 +17,13 @@ export interface RunDirectoryContent {
   /**
    * Called with the complete temporary directory (summary.json included) before it is
    * renamed into place, to add derived files (the CLI writes `report/` here). If it
-   * throws, nothing is renamed and the temporary directory is removed.
+   * throws, nothing is renamed and the temporary directory is removed. It is handed the
+   * tables named in `keepTables` that were written (top-level tables only), so that it need
+   * not read back what was just written.
    */
-  readonly finish?: (tmpDir: string) => void;
+  readonly finish?: (tmpDir: string, tables: ReadonlyMap<string, Table>) => void;
+  /** Tables kept in memory for `finish` (the others are released once written). */
+  readonly keepTables?: readonly string[];
 }
 
 /**
@@ -38,8 +42,13 @@ export function writeRunDirectory(rootDir: string, content: RunDirectoryContent)
   rmSync(tmpDir, { recursive: true, force: true });
   mkdirSync(tmpDir);
   try {
-    for (const table of content.tables) {
-      writeTable(tmpDir, typeof table === 'function' ? table() : table);
+    const kept = new Map<string, Table>();
+    for (const entry of content.tables) {
+      const table = typeof entry === 'function' ? entry() : entry;
+      writeTable(tmpDir, table);
+      if (content.keepTables?.includes(table.name)) {
+        kept.set(table.name, table);
+      }
     }
     if (content.inputs.length > 0) {
       const inputsDir = join(tmpDir, 'normalized_inputs');
@@ -54,7 +63,7 @@ export function writeRunDirectory(rootDir: string, content: RunDirectoryContent)
     }
     // summary.json last: its presence marks a complete run inside the temporary folder too.
     writeFileSync(join(tmpDir, 'summary.json'), `${JSON.stringify(content.summary, null, 2)}\n`);
-    content.finish?.(tmpDir);
+    content.finish?.(tmpDir, kept);
     renameSync(tmpDir, finalDir);
   } catch (error) {
     rmSync(tmpDir, { recursive: true, force: true });

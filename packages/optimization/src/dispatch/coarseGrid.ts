@@ -60,7 +60,13 @@ export function coarseFactorOf(problem: ExtendedDispatchProblem): number {
 
 /** The problem on the grid of k x dt (k from `coarseFactorOf`): one interval per group, its first value. */
 export function coarsenProblem(problem: ExtendedDispatchProblem, k: number): ExtendedDispatchProblem {
-  const pick = <T extends Float64Array | Int32Array>(values: T): T => values.filter((_, t) => t % k === 0) as T;
+  const pick = <T extends Float64Array | Int32Array>(values: T): T => {
+    const out = new (values.constructor as new (length: number) => T)(values.length / k);
+    for (let g = 0; g < out.length; g++) {
+      out[g] = values[g * k];
+    }
+    return out;
+  };
   const coarse: ExtendedDispatchProblem = {
     ...problem,
     intervalCount: problem.intervalCount / k,
