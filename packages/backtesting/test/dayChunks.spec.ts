@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadConfig, UserError } from '@euroflex/config';
 import { loadMarketData } from '@euroflex/markets';
 import { compileHighs } from '@euroflex/optimization';
-import { checkRunInvariants, dayChunksOf, oracleTolerance, type BacktestOutcome } from '../src';
+import { checkRunInvariants, dayChunksOf, oracleTolerance, solverWorkload, type BacktestOutcome } from '../src';
 import { dayChunkEntry, startDayChunkThread, type DayChunkEntry } from '../src/io/dayChunkThread';
 import { backtest, configVariant, REPO } from './support/runs';
 
@@ -59,6 +59,15 @@ describe('day chunks: a window of independent days decided in two halves', () =>
     expect(dayChunksOf({ ...context, assets: free })).toHaveLength(1);
     const reset = { ...context.model, switches: { ...context.model.switches, soc_carry: 'reset_daily' as const } };
     expect(dayChunksOf({ ...context, assets: free, model: reset }).map((chunk) => chunk.length)).toEqual([14, 14]);
+  });
+
+  it('compiles HiGHS for the long workload only for runs of more than two days that re-plan within the day', () => {
+    const { context } = sequential.run;
+    expect(solverWorkload(context)).toBe('long');
+    expect(solverWorkload({ ...context, dates: context.dates.slice(0, 2) })).toBe('short');
+    // One gate decision a day (da_only, FCR years): short, whatever the length.
+    expect(solverWorkload({ ...context, config: { ...context.config, workflow: 'da_only' }, workflow: 'da_only' })).toBe('short');
+    expect(solverWorkload({ ...context, config: { ...context.config, workflow: 'da_plus_imbalance' }, workflow: 'da_plus_imbalance' })).toBe('long');
   });
 
   it('runs the later chunk on a worker thread with the same days, bit for bit, as one thread', async () => {

@@ -26,7 +26,7 @@ import { defineRiskVariables } from './components/risk/variables';
 import type { RiskColumns } from './components/risk/variables';
 import { definePoiLimits } from './components/site/constraints';
 import type { PoiRows } from './components/site/constraints';
-import type { ExtendedDispatchProblem } from './dispatch/DispatchProblem';
+import { intervalHoursOf, type ExtendedDispatchProblem } from './dispatch/DispatchProblem';
 import { resolveProblem } from './dispatch/resolveProblem';
 import type { ResolvedProblem } from './dispatch/resolveProblem';
 import type { ConstraintFamily, VariableFamily } from './model/families';
@@ -76,7 +76,7 @@ export function buildModel(problem: ExtendedDispatchProblem, options: BuildOptio
 export function buildResolvedModel(resolved: ResolvedProblem, options: BuildOptions = {}): BuiltModel {
   const { problem } = resolved;
   const n = problem.intervalCount;
-  const dt = problem.intervalHours;
+  const dt = intervalHoursOf(problem);
   const { assets, fcr, afrr, imbalance: imbalanceInput } = problem;
   const copies = resolved.socCopies;
   const builder = new ModelBuilder(capacityOf(resolved));

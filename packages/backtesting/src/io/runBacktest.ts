@@ -14,7 +14,7 @@ import { reconciliationInputFromRun } from '../engine/reconciliationInput';
 import { reconciliationSummary } from '../engine/reconciliationSummary';
 import { buildSummary, type RunSummary } from '../engine/summary';
 import type { EngineContext } from '../engine/types';
-import { assumedChunkStartSocMwh, dayChunksOf } from '../engine/dayChunks';
+import { assumedChunkStartSocMwh, dayChunksOf, replansWithinDay } from '../engine/dayChunks';
 import { runWalkForward } from '../engine/walkForward';
 import { makeRunId } from '../runId';
 import { inputTables } from '../tables/inputTables';
@@ -119,6 +119,17 @@ function defaultRandomHex6(): string {
 export const SHORT_RUN_MAX_DAYS = 2;
 
 /**
+ * The HiGHS workload of a run (docs/decisions/0003-wasm-tiering.md): `long` for a run of more
+ * than `SHORT_RUN_MAX_DAYS` days that re-plans within the day (revision windows, imbalance
+ * rebalances: hundreds of MILPs, whose search deserves optimised code); `short` otherwise,
+ * including the years of one gate decision a day, whose LPs (on the coarse grid: 24 hourly
+ * intervals) and few MILPs never run long enough to repay V8's optimising compiler.
+ */
+export function solverWorkload(shape: { readonly config: EuroflexConfig; readonly workflow: EngineContext['workflow']; readonly dates: readonly string[] }): 'short' | 'long' {
+  return shape.dates.length > SHORT_RUN_MAX_DAYS && replansWithinDay(shape) ? 'long' : 'short';
+}
+
+/**
  * The worker entry when the later day chunk can run on its own thread: a built-in provider
  * (a custom module is never loaded twice), no injected solver, `parallel` not false, and a
  * worker entry next to this module. Else the chunks run one after the other here, with the same days.
@@ -157,7 +168,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestOut
   }
   try {
     // HiGHS is read and compiled off this thread while it loads the data.
-    const highs = options.solver === undefined ? compileHighs(dates.length <= SHORT_RUN_MAX_DAYS ? 'short' : 'long') : undefined;
+    const highs = options.solver === undefined ? compileHighs(solverWorkload(shape)) : undefined;
     highs?.catch(() => undefined); // a data error thrown first must not leave an unhandled rejection
     const solver = highs === undefined ? (options.solver as Solver) : async () => createSolver({ code: await highs });
     const inputs = await loadRunInputs(config, {

@@ -183,4 +183,14 @@ export interface ExtendedDispatchProblem extends DispatchProblem {
   /** With `risk`; weights sum to 1. The base prices are then ignored where a scenario sets them. */
   readonly scenarios?: readonly ScenarioInput[];
   readonly risk?: RiskInput;
+  /**
+   * Internal: the length of each interval in hours, length N, when they differ (the mixed grid
+   * of dispatch/coarseGrid.ts). Absent: `intervalHours` everywhere.
+   */
+  readonly intervalHoursEach?: Float64Array;
+}
+
+/** dt of every interval in hours (`intervalHoursEach`, or `intervalHours` repeated). */
+export function intervalHoursOf(problem: ExtendedDispatchProblem): Float64Array {
+  return problem.intervalHoursEach ?? new Float64Array(problem.intervalCount).fill(problem.intervalHours);
 }

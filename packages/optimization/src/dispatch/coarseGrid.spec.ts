@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { battery, canonicalSite, problemOf } from '../../test/support/problems';
 import { sharedSolver } from '../../test/support/sharedSolver';
 import { checkPlanInvariants } from '../checks/checkPlanInvariants';
-import { coarseFactorOf, coarsenProblem } from './coarseGrid';
+import { coarseFactorOf, coarsenProblem, coarseSpans } from './coarseGrid';
 import type { AfrrInput, ExtendedDispatchProblem, FcrInput } from './DispatchProblem';
 import { solveDispatch } from './solveDispatch';
 
@@ -84,7 +84,7 @@ describe('coarse grid', () => {
 
   it('coarsens every per-interval input to one value per group, durations times k', () => {
     const problem: ExtendedDispatchProblem = { ...problemOf([1, 1, 2, 2, 3, 3], [battery({ intervals: 6 })]), fcr: fcrOf(6, 2, 7) };
-    const coarse = coarsenProblem(problem, 2);
+    const coarse = coarsenProblem(problem, coarseSpans(6, 2));
     expect(coarse.intervalCount).toBe(3);
     expect(coarse.intervalHours).toBe(0.5);
     expect([...coarse.dayAheadPriceEurPerMwh]).toEqual([1, 2, 3]);
@@ -108,24 +108,45 @@ describe('coarse grid', () => {
     expect(checkPlanInvariants(problem, result)).toEqual([]);
   });
 
-  it('goes back to the quarter-hours where the coarse plan would burn with both sides at once', () => {
-    // A deeply negative hour with losses: charging and discharging at once pays, which needs
-    // the binaries of the quarter-hours (the fine MILP alternates instead).
+  it('keeps the quarter-hours of an hour where burning pays, with their binaries, and merges the others (mixed grid)', () => {
+    // A deeply negative hour with losses: charging and discharging at once would pay, which
+    // needs the binaries of its quarter-hours (the MILP alternates instead). The other hours
+    // stay merged.
     const problem = canonicalSite(hourly([-500, 40, 60, 40]));
+    const spans = coarseSpans(16, 4, (g) => g === 0);
+    expect([...spans]).toEqual([0, 1, 2, 3, 4, 8, 12, 16]);
+    const mixed = coarsenProblem(problem, spans);
+    expect([...(mixed.intervalHoursEach ?? [])]).toEqual([0.25, 0.25, 0.25, 0.25, 1, 1, 1]);
     const result = solveDispatch(solver(), problem);
-    expect(result.status).toBe('optimal');
-    expect(result.stats.coarseFactor).toBeUndefined();
-    expect(result.solvedAs).toBe('milp');
     const fine = solveDispatch(solver(), problem, { coarseGrid: false });
+    expect(result.status).toBe('optimal');
+    expect(result.solvedAs).toBe('milp');
+    expect(result.stats.coarseFactor).toBe(4);
+    // The burning hour's binaries only, as on the fine grid.
+    expect(result.stats.binaryCount).toBe(8);
+    expect(fine.stats.binaryCount).toBe(8);
     expect(result.objectiveEur).toBeCloseTo(fine.objectiveEur, 6);
+    expect(checkPlanInvariants(problem, result)).toEqual([]);
+    // The merged hours hold one power each.
+    const plan = result.assets[0];
+    for (let t = 4; t < 16; t++) {
+      expect(plan.chargeMw[t]).toBe(plan.chargeMw[t - (t % 4)]);
+    }
+  });
+
+  it('leaves a day that burns in every hour to the fine grid (where a flat window can be proven)', () => {
+    const problem = canonicalSite(hourly([-500, -400, -450, -500]));
+    const result = solveDispatch(solver(), problem);
+    expect(result.stats.coarseFactor).toBeUndefined();
     expect(checkPlanInvariants(problem, result)).toEqual([]);
   });
 
-  it('has the optimum of the quarter-hour problem on random hourly days, with and without FCR (property)', () => {
+  it('has the optimum of the quarter-hour problem on random hourly days, burning hours, FCR and cycle budgets included (property)', () => {
     const problemArb = fc
       .record({
         hours: fc.integer({ min: 2, max: 8 }),
-        prices: fc.array(fc.integer({ min: -60, max: 200 }), { minLength: 8, maxLength: 8 }),
+        // Down to -400 EUR/MWh: some hours burn, and the mixed grid's MILP decides them.
+        prices: fc.array(fc.integer({ min: -400, max: 200 }), { minLength: 8, maxLength: 8 }),
         twoAssets: fc.boolean(),
         terminal: fc.constantFrom('equal' as const, 'at_least' as const, null),
         poiMw: fc.constantFrom(0.8, 1.5, Infinity),
@@ -147,23 +168,27 @@ describe('coarse grid', () => {
         return problem;
       });
     let coarseSolves = 0;
+    let mixedSolves = 0;
     fc.assert(
       fc.property(problemArb, (problem) => {
         const coarse = solveDispatch(solver(), problem);
         const fine = solveDispatch(solver(), problem, { coarseGrid: false });
         expect(coarse.status).toBe('optimal');
         expect(fine.status).toBe('optimal');
-        expect(coarse.objectiveEur).toBeCloseTo(fine.objectiveEur, 6);
+        // Both within the MILP's relative gap (1e-6) of the same optimum.
+        expect(Math.abs(coarse.objectiveEur - fine.objectiveEur)).toBeLessThanOrEqual(2e-6 * Math.max(1, Math.abs(fine.objectiveEur)));
         expect(checkPlanInvariants(problem, coarse)).toEqual([]);
         expect(checkPlanInvariants(problem, fine)).toEqual([]);
-        if (coarse.solvedAs === 'lp') {
+        if (coarse.stats.coarseFactor !== undefined) {
           expect(coarse.stats.coarseFactor).toBe(coarseFactorOf(problem));
           coarseSolves += 1;
+          mixedSolves += coarse.solvedAs === 'milp' ? 1 : 0;
         }
       }),
       { numRuns: 150 },
     );
-    // Most random days have no burning hour: the property is about the coarse path.
-    expect(coarseSolves).toBeGreaterThan(100);
+    // Both paths are exercised: coarse LPs and mixed-grid MILPs.
+    expect(coarseSolves - mixedSolves).toBeGreaterThan(30);
+    expect(mixedSolves).toBeGreaterThan(15);
   });
 });

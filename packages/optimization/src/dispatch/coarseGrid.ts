@@ -11,7 +11,10 @@ import type { PlanParts } from './readPlan';
  * between two that do), and the mean of any fine plan over each group is a plan of the
  * coarse problem with the same money (everything is linear in c, d, r, u, w per interval and
  * the group's boundary SoCs are unchanged). Only exclusivity does not carry over: the coarse
- * plan is used when it does not charge and discharge at once where burning can pay.
+ * plan is used when it does not charge and discharge at once where burning can pay; else the
+ * exclusivity MILP runs on the mixed grid, where the groups that can burn keep their k
+ * intervals and binaries and the others stay merged (the same optimum, by the same argument
+ * on the merged groups).
  */
 
 /**
@@ -58,19 +61,42 @@ export function coarseFactorOf(problem: ExtendedDispatchProblem): number {
   return Math.max(1, k);
 }
 
-/** The problem on the grid of k x dt (k from `coarseFactorOf`): one interval per group, its first value. */
-export function coarsenProblem(problem: ExtendedDispatchProblem, k: number): ExtendedDispatchProblem {
+/**
+ * The intervals of a coarse grid as their first fine interval: span j covers fine intervals
+ * [starts[j], starts[j + 1]), starts ends with N. Groups of k intervals, except where
+ * `keepFine(g)` keeps group g as k intervals of its own (the mixed grid).
+ */
+export function coarseSpans(n: number, k: number, keepFine: (group: number) => boolean = () => false): Int32Array {
+  const starts: number[] = [];
+  for (let g = 0; g * k < n; g++) {
+    for (let j = 0; j < (keepFine(g) ? k : 1); j++) {
+      starts.push(g * k + j);
+    }
+  }
+  starts.push(n);
+  return Int32Array.from(starts);
+}
+
+/**
+ * The problem on a coarse grid (`coarseSpans` of `coarseFactorOf`): one interval per span,
+ * with the span's first value of every input and its length times dt.
+ */
+export function coarsenProblem(problem: ExtendedDispatchProblem, spans: Int32Array): ExtendedDispatchProblem {
+  const m = spans.length - 1;
   const pick = <T extends Float64Array | Int32Array>(values: T): T => {
-    const out = new (values.constructor as new (length: number) => T)(values.length / k);
-    for (let g = 0; g < out.length; g++) {
-      out[g] = values[g * k];
+    const out = new (values.constructor as new (length: number) => T)(m);
+    for (let j = 0; j < m; j++) {
+      out[j] = values[spans[j]];
     }
     return out;
   };
+  const hours = Float64Array.from({ length: m }, (_, j) => (spans[j + 1] - spans[j]) * problem.intervalHours);
+  const uniform = hours.every((h) => h === hours[0]);
   const coarse: ExtendedDispatchProblem = {
     ...problem,
-    intervalCount: problem.intervalCount / k,
-    intervalHours: problem.intervalHours * k,
+    intervalCount: m,
+    intervalHours: uniform ? hours[0] : problem.intervalHours,
+    ...(uniform ? {} : { intervalHoursEach: hours }),
     assets: problem.assets.map((asset) => ({ ...asset, powerLimitMw: pick(asset.powerLimitMw) })),
     dayAheadPriceEurPerMwh: pick(problem.dayAheadPriceEurPerMwh),
   };
@@ -94,21 +120,21 @@ export function coarsenProblem(problem: ExtendedDispatchProblem, k: number): Ext
 }
 
 /**
- * The coarse plan on the fine grid: power and reserves repeated over each group, the SoC
- * interpolated linearly between the group's ends (exactly what the fine balance gives for a
+ * The coarse plan on the fine grid: power and reserves repeated over each span, the SoC
+ * interpolated linearly between the span's ends (exactly what the fine balance gives for a
  * constant power).
  */
-export function refineParts(parts: PlanParts, k: number): PlanParts {
+export function refineParts(parts: PlanParts, spans: Int32Array): PlanParts {
   const refineAsset = (plan: DispatchAssetPlan): DispatchAssetPlan => ({
     id: plan.id,
-    chargeMw: repeat(plan.chargeMw, k),
-    dischargeMw: repeat(plan.dischargeMw, k),
-    socMwh: interpolate(plan.socMwh, k),
+    chargeMw: repeat(plan.chargeMw, spans),
+    dischargeMw: repeat(plan.dischargeMw, spans),
+    socMwh: interpolate(plan.socMwh, spans),
   });
   const refineReserve = (plan: ReservePlan): ReservePlan => ({
-    ...(plan.fcrMw !== undefined ? { fcrMw: repeat(plan.fcrMw, k) } : {}),
-    ...(plan.afrrUpMw !== undefined ? { afrrUpMw: repeat(plan.afrrUpMw, k) } : {}),
-    ...(plan.afrrDownMw !== undefined ? { afrrDownMw: repeat(plan.afrrDownMw, k) } : {}),
+    ...(plan.fcrMw !== undefined ? { fcrMw: repeat(plan.fcrMw, spans) } : {}),
+    ...(plan.afrrUpMw !== undefined ? { afrrUpMw: repeat(plan.afrrUpMw, spans) } : {}),
+    ...(plan.afrrDownMw !== undefined ? { afrrDownMw: repeat(plan.afrrDownMw, spans) } : {}),
   });
   return {
     assets: parts.assets.map(refineAsset),
@@ -118,39 +144,49 @@ export function refineParts(parts: PlanParts, k: number): PlanParts {
   };
 }
 
-/**
- * POI shadow prices on the fine grid. A coarse row limits k fine intervals at once, so its
- * price is shared equally among them: with the plan constant over the group, the equal split
- * is a dual solution of the fine LP.
- */
-export function refineDuals(duals: DispatchDuals | undefined, k: number): DispatchDuals | undefined {
-  if (duals === undefined) {
-    return undefined;
-  }
-  const share = (values: Float64Array) => repeat(values.map((v) => v / k), k);
-  return { poiImportEurPerMw: share(duals.poiImportEurPerMw), poiExportEurPerMw: share(duals.poiExportEurPerMw) };
-}
-
-function repeat(values: Float64Array, k: number): Float64Array {
-  const out = new Float64Array(values.length * k);
-  for (let g = 0; g < values.length; g++) {
-    out.fill(values[g], g * k, (g + 1) * k);
+/** Interval modes (IntervalMode) on the fine grid: each span's mode in each of its intervals. */
+export function refineModes(modes: Uint8Array, spans: Int32Array): Uint8Array {
+  const out = new Uint8Array(spans[spans.length - 1]);
+  for (let j = 0; j + 1 < spans.length; j++) {
+    out.fill(modes[j], spans[j], spans[j + 1]);
   }
   return out;
 }
 
-/** Instants 0..G of the coarse grid to instants 0..G k of the fine one. */
-function interpolate(instants: Float64Array, k: number): Float64Array {
-  const groups = instants.length - 1;
-  const out = new Float64Array(groups * k + 1);
-  for (let g = 0; g < groups; g++) {
-    const from = instants[g];
-    const step = instants[g + 1] - from;
-    for (let j = 0; j < k; j++) {
-      out[g * k + j] = from + (step * j) / k;
+/**
+ * POI shadow prices on the fine grid. A coarse row limits a span's intervals at once, so its
+ * price is shared equally among them: with the plan constant over the span, the equal split
+ * is a dual solution of the fine LP.
+ */
+export function refineDuals(duals: DispatchDuals | undefined, spans: Int32Array): DispatchDuals | undefined {
+  if (duals === undefined) {
+    return undefined;
+  }
+  const share = (values: Float64Array) => repeat(values.map((v, j) => v / (spans[j + 1] - spans[j])), spans);
+  return { poiImportEurPerMw: share(duals.poiImportEurPerMw), poiExportEurPerMw: share(duals.poiExportEurPerMw) };
+}
+
+function repeat(values: Float64Array, spans: Int32Array): Float64Array {
+  const out = new Float64Array(spans[spans.length - 1]);
+  for (let j = 0; j < values.length; j++) {
+    out.fill(values[j], spans[j], spans[j + 1]);
+  }
+  return out;
+}
+
+/** Instants 0..M of the coarse grid to instants 0..N of the fine one. */
+function interpolate(instants: Float64Array, spans: Int32Array): Float64Array {
+  const m = instants.length - 1;
+  const out = new Float64Array(spans[m] + 1);
+  for (let j = 0; j < m; j++) {
+    const from = instants[j];
+    const step = instants[j + 1] - from;
+    const length = spans[j + 1] - spans[j];
+    for (let i = 0; i < length; i++) {
+      out[spans[j] + i] = from + (step * i) / length;
     }
   }
-  out[groups * k] = instants[groups];
+  out[spans[m]] = instants[m];
   return out;
 }
 

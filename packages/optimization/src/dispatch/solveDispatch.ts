@@ -1,6 +1,6 @@
 import { UserError } from '@euroflex/config';
 import { buildResolvedModel } from '../buildModel';
-import { coarseFactorOf, coarsenProblem, refineDuals, refineParts } from './coarseGrid';
+import { coarseFactorOf, coarsenProblem, coarseSpans, refineDuals, refineModes, refineParts } from './coarseGrid';
 import type { BuildOptions } from '../buildModel';
 import { IntervalMode } from '../components/battery/intervalMode';
 import { DeviationMode } from '../components/imbalance/deviationMode';
@@ -110,27 +110,49 @@ export function solveDispatch(solver: Solver, problem: ExtendedDispatchProblem, 
 }
 
 /**
- * The LP on the coarse grid (coarseGrid.ts), refined to the problem's grid. Null, and the
- * caller solves on the fine grid, when the problem has no coarse grid, the LP fails, or its
- * plan charges and discharges at once where burning can pay (the binaries belong to the
- * fine intervals).
+ * The decision on the coarse grid (coarseGrid.ts), refined to the problem's grid: its LP, or,
+ * when that LP charges and discharges at once where burning can pay, the exclusivity MILP on
+ * the mixed grid (the groups where burning can pay at full resolution with their binaries,
+ * the others merged). Null, and the caller solves on the fine grid, when the problem has no
+ * coarse grid, a solve fails, or every group would need its binaries (the fine problem,
+ * where a flat window can be answered by its relaxation).
  */
 function solveOnCoarseGrid(tally: DispatchTally, resolved: ResolvedProblem): ExtendedDispatchResult | null {
-  const k = coarseFactorOf(resolved.problem);
+  const { problem } = resolved;
+  const k = coarseFactorOf(problem);
   if (k === 1) {
     return null;
   }
-  const coarse = resolveProblem(coarsenProblem(resolved.problem, k));
+  const spans = coarseSpans(problem.intervalCount, k);
+  const coarse = resolveProblem(coarsenProblem(problem, spans));
   const eligible = exclusivityPlan(coarse, false);
   const free = eligible.battery.map((m) => new Uint8Array(m.length));
-  const attempt = solveWithModes(tally, coarse, { battery: free, baseline: null, deviation: null });
-  if ('failure' in attempt || overlapsWhereBinary(eligible.battery, attempt.parts.assets)) {
+  const lp = solveWithModes(tally, coarse, { battery: free, baseline: null, deviation: null });
+  if ('failure' in lp) {
+    return null;
+  }
+  if (!overlapsWhereBinary(eligible.battery, lp.parts.assets)) {
+    tally.markCoarseGrid(k);
+    return refined(resolved, lp, spans, tally);
+  }
+  const binaryGroups = (g: number) => eligible.battery.some((modes) => modes[g] === IntervalMode.BINARY);
+  if (spans.every((_, g) => g === spans.length - 1 || binaryGroups(g))) {
+    return null;
+  }
+  const mixedSpans = coarseSpans(problem.intervalCount, k, binaryGroups);
+  const mixed = resolveProblem(coarsenProblem(problem, mixedSpans));
+  const milp = solveWithModes(tally, mixed, exclusivityPlan(mixed, false));
+  if ('failure' in milp) {
     return null;
   }
   tally.markCoarseGrid(k);
-  const fineFree = resolved.problem.assets.map(() => new Uint8Array(resolved.problem.intervalCount));
-  const modes: ExclusivityPlan = { battery: fineFree, baseline: null, deviation: null };
-  return assembleResult(resolved, { parts: refineParts(attempt.parts, k), modes, status: attempt.status, duals: refineDuals(attempt.duals, k) }, tally);
+  return refined(resolved, milp, mixedSpans, tally);
+}
+
+/** A coarse or mixed grid's attempt as the fine problem's result. */
+function refined(resolved: ResolvedProblem, attempt: DispatchAttempt, spans: Int32Array, tally: DispatchTally): ExtendedDispatchResult {
+  const modes: ExclusivityPlan = { battery: attempt.modes.battery.map((m) => refineModes(m, spans)), baseline: null, deviation: null };
+  return assembleResult(resolved, { parts: refineParts(attempt.parts, spans), modes, status: attempt.status, duals: refineDuals(attempt.duals, spans) }, tally);
 }
 
 function solveWithModes(

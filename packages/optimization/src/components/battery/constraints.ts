@@ -25,12 +25,10 @@ export function defineSocBalance(
   asset: DispatchAsset,
   cols: BatteryColumns,
   copies: readonly SocCopy[],
-  intervalHours: number,
+  hours: Float64Array,
   activation: ActivationColumns | null,
 ): void {
   const n = cols.charge.count;
-  const chargeCoef = -intervalHours * asset.chargeEfficiency;
-  const dischargeCoef = intervalHours / asset.dischargeEfficiency;
   copies.forEach((copy, i) => {
     const soc = cols.socs[i];
     const rows = builder.addConstraints(cols.families.socBalance, cols.assetIndex, n, {
@@ -42,12 +40,12 @@ export function defineSocBalance(
       const row = rows.offset + t;
       builder.addCoefficient(row, soc.offset + t + 1, 1);
       builder.addCoefficient(row, soc.offset + t, -1);
-      builder.addCoefficient(row, cols.charge.offset + t, chargeCoef);
-      builder.addCoefficient(row, cols.discharge.offset + t, dischargeCoef);
+      builder.addCoefficient(row, cols.charge.offset + t, -hours[t] * asset.chargeEfficiency);
+      builder.addCoefficient(row, cols.discharge.offset + t, hours[t] / asset.dischargeEfficiency);
       if (activation !== null && copy.upRatio !== null && copy.downRatio !== null) {
         const block = activation.blockOfInterval[t];
-        builder.addCoefficient(row, activation.up.offset + block, (intervalHours * copy.upRatio[t]) / asset.dischargeEfficiency);
-        builder.addCoefficient(row, activation.down.offset + block, -intervalHours * asset.chargeEfficiency * copy.downRatio[t]);
+        builder.addCoefficient(row, activation.up.offset + block, (hours[t] * copy.upRatio[t]) / asset.dischargeEfficiency);
+        builder.addCoefficient(row, activation.down.offset + block, -hours[t] * asset.chargeEfficiency * copy.downRatio[t]);
       }
     }
   });
@@ -119,15 +117,14 @@ export function defineCycleBudget(
   builder: ModelBuilder,
   asset: DispatchAsset,
   cols: BatteryColumns,
-  intervalHours: number,
+  hours: Float64Array,
   budgetMwh: number,
 ): void {
   if (budgetMwh === Infinity) {
     return;
   }
   const row = builder.addConstraints('battery.cycle_budget', cols.assetIndex, 1, { lower: -Infinity, upper: budgetMwh });
-  const coef = intervalHours / asset.dischargeEfficiency;
   for (let t = 0; t < cols.discharge.count; t++) {
-    builder.addCoefficient(row.offset, cols.discharge.offset + t, coef);
+    builder.addCoefficient(row.offset, cols.discharge.offset + t, hours[t] / asset.dischargeEfficiency);
   }
 }

@@ -4,12 +4,12 @@ import type { DispatchAsset } from '../../dispatch/DispatchProblem';
 import type { ProfitSink } from '../../model/ProfitSink';
 import type { BatteryColumns } from './variables';
 
-export function defineDegradationCost(sink: ProfitSink, asset: DispatchAsset, cols: BatteryColumns, intervalHours: number): void {
-  const cost = -intervalHours * asset.degradationEurPerMwh;
-  if (cost === 0) {
+export function defineDegradationCost(sink: ProfitSink, asset: DispatchAsset, cols: BatteryColumns, hours: Float64Array): void {
+  if (asset.degradationEurPerMwh === 0) {
     return;
   }
   for (let t = 0; t < cols.charge.count; t++) {
+    const cost = -hours[t] * asset.degradationEurPerMwh;
     sink.add(cols.charge.offset + t, cost);
     sink.add(cols.discharge.offset + t, cost);
   }

@@ -7,11 +7,11 @@ export function defineDayAheadRevenue(
   sink: ProfitSink,
   priceEurPerMwh: Float64Array,
   batteries: readonly BatteryColumns[],
-  intervalHours: number,
+  hours: Float64Array,
 ): void {
   for (const cols of batteries) {
     for (let t = 0; t < cols.charge.count; t++) {
-      const value = intervalHours * priceEurPerMwh[t];
+      const value = hours[t] * priceEurPerMwh[t];
       sink.add(cols.charge.offset + t, -value);
       sink.add(cols.discharge.offset + t, value);
     }

@@ -5,9 +5,9 @@ import type { ImbalanceInput } from '../../dispatch/DispatchProblem';
 import type { ProfitSink } from '../../model/ProfitSink';
 import type { ImbalanceColumns } from './variables';
 
-export function defineImbalanceRevenue(sink: ProfitSink, cols: ImbalanceColumns, input: ImbalanceInput, intervalHours: number): void {
+export function defineImbalanceRevenue(sink: ProfitSink, cols: ImbalanceColumns, input: ImbalanceInput, hours: Float64Array): void {
   for (let t = 0; t < cols.long.count; t++) {
-    sink.add(cols.long.offset + t, intervalHours * input.surplusPriceEurPerMwh[t]);
-    sink.add(cols.short.offset + t, -intervalHours * input.shortagePriceEurPerMwh[t]);
+    sink.add(cols.long.offset + t, hours[t] * input.surplusPriceEurPerMwh[t]);
+    sink.add(cols.short.offset + t, -hours[t] * input.shortagePriceEurPerMwh[t]);
   }
 }

@@ -15,15 +15,14 @@ export function defineReserveRevenue(
   scenario: ScenarioView,
   fcr: FcrInput | undefined,
   afrr: AfrrInput | undefined,
-  intervalHours: number,
+  hours: Float64Array,
 ): void {
-  const dt = intervalHours;
   for (const reserve of reserves) {
     const fcrCols = reserve.fcr;
     const fcrPrice = scenario.fcrCapacityPriceEurPerMwH;
     if (fcr !== undefined && fcrCols !== null && fcrPrice !== null) {
       for (let t = 0; t < fcrPrice.length; t++) {
-        sink.add(fcrCols.block.offset + fcrCols.blockOfInterval[t], dt * (fcrPrice[t] - fcr.penaltyEurPerMwH));
+        sink.add(fcrCols.block.offset + fcrCols.blockOfInterval[t], hours[t] * (fcrPrice[t] - fcr.penaltyEurPerMwH));
       }
     }
     const prices = scenario.afrr;
@@ -34,8 +33,8 @@ export function defineReserveRevenue(
         const upEur = prices.capacityUpEurPerMwH[t] - afrr.penaltyEurPerMwH + prices.upRatio[t] * prices.activationUpEurPerMwh[t];
         const downEur =
           prices.capacityDownEurPerMwH[t] - afrr.penaltyEurPerMwH + sigma * prices.downRatio[t] * prices.activationDownEurPerMwh[t];
-        sink.add(up.block.offset + up.blockOfInterval[t], dt * upEur);
-        sink.add(down.block.offset + down.blockOfInterval[t], dt * downEur);
+        sink.add(up.block.offset + up.blockOfInterval[t], hours[t] * upEur);
+        sink.add(down.block.offset + down.blockOfInterval[t], hours[t] * downEur);
       }
     }
   }
