@@ -26,6 +26,8 @@ describe('real Belgian day-ahead prices, 2024, canonical two-battery site', () =
     expect(milp?.binary_count as number).toBeGreaterThan(0);
     // Burning energy pays below -k(1+eta^2)/(1-eta^2), about -78 EUR/MWh at 4 EUR/MWh and eta 0.95.
     expect(kinds).toEqual({ '2024-07-05': 'lp', '2024-07-06': 'milp', '2024-07-07': 'lp' });
+    // Hourly prices: every day is solved on the hour, the MILP's burning hours on the quarter-hour.
+    expect(log.map((row) => row.grid_minutes)).toEqual([60, 60, 60]);
     for (const day of run.days) {
       for (const asset of day.assets) {
         for (let t = 0; t < asset.chargeMw.length; t += 1) {

@@ -25,6 +25,11 @@ describe('a day whose persistence forecast holds a deeply negative imbalance pri
     const gate = run.days[0].decisions.find((d) => d.decisionType === 'day_ahead_nomination');
     expect(gate?.status).toBe('node_limit');
     expect(gate?.binaryCount).toBe(192);
+    // Imbalance prices are quarter-hourly: every solved decision of the day is solved on the
+    // quarter-hours; a rebalance whose inputs equalled the previous one's solved nothing.
+    const decisions = run.days[0].decisions;
+    expect(new Set(decisions.filter((d) => d.solveKind !== 'reused').map((d) => d.gridMinutes))).toEqual(new Set([15]));
+    expect(decisions.filter((d) => d.solveKind === 'reused').every((d) => Number.isNaN(d.gridMinutes))).toBe(true);
     // Stopped with a plan and a positive gap: the MILP bound lies above the plan.
     expect(gate?.mipGap).toBeGreaterThan(0);
     expect(checkRunInvariants(run)).toEqual([]);

@@ -69,8 +69,26 @@ export function localDatesBetween(startIso: string, endIso: string): string[] {
 
 const DAY_MS = 86_400_000;
 
+/** Day numbers of the dates seen so far: a run asks for the same few hundred dates thousands of times. */
+const dayNumbers = new Map<string, number>();
+
 /** Days since 1970-01-01 of a calendar date (no time zone involved). */
 function isoDateToDayNumber(dateIso: string): number {
+  const known = dayNumbers.get(dateIso);
+  if (known !== undefined) {
+    return known;
+  }
+  const day = parseDayNumber(dateIso);
+  if (dayNumbers.size < MAX_DAY_NUMBERS) {
+    dayNumbers.set(dateIso, day);
+  }
+  return day;
+}
+
+/** Bound of the memo above (about 27 years of dates). */
+const MAX_DAY_NUMBERS = 10_000;
+
+function parseDayNumber(dateIso: string): number {
   const match = ISO_DATE.exec(dateIso) && /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateIso);
   if (!match) {
     throw new RangeError(`"${dateIso}" is not an ISO date (YYYY-MM-DD)`);

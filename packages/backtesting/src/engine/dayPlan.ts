@@ -237,6 +237,7 @@ export async function runDay(
       status: source.status,
       solveKind: result === undefined ? 'reused' : result.solvedAs,
       binaryCount: result ? result.stats.binaryCount : 0,
+      gridMinutes: result ? ((result.stats.coarseFactor ?? 1) * INTERVAL_MS) / 60_000 : Number.NaN,
       mipGap: result && result.solvedAs === 'milp' ? result.stats.mipGap ?? null : null,
       objectiveEur: source.objectiveEur,
     });

@@ -167,6 +167,7 @@ export function skippedRevision(id: string, version: string, atMs: number, date:
     status: 'optimal',
     solveKind: 'reused',
     binaryCount: 0,
+    gridMinutes: Number.NaN,
     mipGap: null,
     objectiveEur: Number.NaN,
     revisionStatus: 'skipped',

@@ -47,6 +47,12 @@ export interface DecisionRecord {
   /** `reused`: the inputs equalled an earlier gate's, whose plan was kept without a solve. */
   readonly solveKind: 'lp' | 'milp' | 'reused';
   readonly binaryCount: number;
+  /**
+   * Minutes per interval of the grid the decision was solved on: 15, or the coarse grid's when
+   * its inputs were constant over aligned groups (60 for hourly prices; a MILP then kept the
+   * burning hours at 15, docs/optimization/model.md, Coarse grid). NaN without a solve.
+   */
+  readonly gridMinutes: number;
   readonly mipGap: number | null;
   readonly objectiveEur: number;
 }

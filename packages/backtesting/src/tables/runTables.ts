@@ -277,6 +277,7 @@ export function decisionLogTable(run: BacktestRun): Table {
     str('solver_status', decisions.map((d) => d.status)),
     str('solve_kind', decisions.map((d) => d.solveKind)),
     int('binary_count', decisions.map((d) => d.binaryCount)),
+    num('grid_minutes', decisions.map((d) => d.gridMinutes)),
     num('mip_gap', decisions.map((d) => d.mipGap ?? Number.NaN)),
     num('objective_value_eur', decisions.map((d) => d.objectiveEur)),
     str('revision_status', decisions.map((d) => d.revisionStatus ?? null)),

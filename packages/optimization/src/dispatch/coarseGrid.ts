@@ -83,10 +83,17 @@ export function coarseSpans(n: number, k: number, keepFine: (group: number) => b
  */
 export function coarsenProblem(problem: ExtendedDispatchProblem, spans: Int32Array): ExtendedDispatchProblem {
   const m = spans.length - 1;
-  const pick = <T extends Float64Array | Int32Array>(values: T): T => {
-    const out = new (values.constructor as new (length: number) => T)(m);
+  const pick = (values: Float64Array): Float64Array => {
+    const out = new Float64Array(m);
     for (let j = 0; j < m; j++) {
       out[j] = values[spans[j]];
+    }
+    return out;
+  };
+  const pickBlocks = (blocks: Int32Array): Int32Array => {
+    const out = new Int32Array(m);
+    for (let j = 0; j < m; j++) {
+      out[j] = blocks[spans[j]];
     }
     return out;
   };
@@ -101,14 +108,14 @@ export function coarsenProblem(problem: ExtendedDispatchProblem, spans: Int32Arr
     dayAheadPriceEurPerMwh: pick(problem.dayAheadPriceEurPerMwh),
   };
   const fcr: FcrInput | undefined =
-    problem.fcr === undefined ? undefined : { ...problem.fcr, blockOfInterval: pick(problem.fcr.blockOfInterval), capacityPriceEurPerMwH: pick(problem.fcr.capacityPriceEurPerMwH) };
+    problem.fcr === undefined ? undefined : { ...problem.fcr, blockOfInterval: pickBlocks(problem.fcr.blockOfInterval), capacityPriceEurPerMwH: pick(problem.fcr.capacityPriceEurPerMwH) };
   const a = problem.afrr;
   const afrr: AfrrInput | undefined =
     a === undefined
       ? undefined
       : {
           ...a,
-          blockOfInterval: pick(a.blockOfInterval),
+          blockOfInterval: pickBlocks(a.blockOfInterval),
           capacityUpPriceEurPerMwH: pick(a.capacityUpPriceEurPerMwH),
           capacityDownPriceEurPerMwH: pick(a.capacityDownPriceEurPerMwH),
           activationUpPriceEurPerMwh: pick(a.activationUpPriceEurPerMwh),

@@ -1,0 +1,10 @@
+import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+const require = createRequire(import.meta.url);
+const { runBacktest } = require('@euroflex/backtesting');
+let first;
+const marks = {};
+const { summary } = await runBacktest({ config: process.argv[2], dryRun: true, onProgress: () => { first ??= Number(process.hrtime.bigint() / 1000n); } });
+marks.first = first; marks.end = Number(process.hrtime.bigint() / 1000n);
+writeFileSync('/tmp/marks.json', JSON.stringify(marks));
+console.log(summary.timings);
