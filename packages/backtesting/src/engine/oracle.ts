@@ -3,7 +3,7 @@ import { localDayGrid, valuesAt } from '@euroflex/markets';
 import type { ExtendedDispatchResult } from '@euroflex/optimization';
 import { buildProblem, type PlanningPrices } from './problem';
 import { replayDay } from './replay';
-import { settleRun, settlementTotals, type SettlementColumnName } from './settlement';
+import { settleRunTotals, type SettlementColumnName } from './settlement';
 import { solveDay } from './solveDay';
 import type { DaySeries, EngineContext, ExecutedDay, WalkForwardStats } from './types';
 import { workflowSeries } from './workflowSeries';
@@ -238,7 +238,7 @@ export async function runOracle(
 
 /** The oracle of a window from its executed oracle days (in order) and counters, settled over `context`. */
 export function oracleFromDays(context: EngineContext, days: readonly ExecutedDay[], stats: WalkForwardStats): OracleResult {
-  return { mode: oracleMode(context), days, totals: settlementTotals(settleRun(days, context).site), stats };
+  return { mode: oracleMode(context), days, totals: settleRunTotals(days, context), stats };
 }
 
 /** Relative tolerance of the oracle bound: 1e-6 of the run's money scale. */
