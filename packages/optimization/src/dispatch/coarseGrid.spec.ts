@@ -117,6 +117,8 @@ describe('coarse grid', () => {
     expect([...spans]).toEqual([0, 1, 2, 3, 4, 8, 12, 16]);
     const mixed = coarsenProblem(problem, spans);
     expect([...(mixed.intervalHoursEach ?? [])]).toEqual([0.25, 0.25, 0.25, 0.25, 1, 1, 1]);
+    // A grid of unequal intervals is not coarsened again.
+    expect(coarseFactorOf(mixed)).toBe(1);
     const result = solveDispatch(solver(), problem);
     const fine = solveDispatch(solver(), problem, { coarseGrid: false });
     expect(result.status).toBe('optimal');

@@ -22,10 +22,11 @@ import type { PlanParts } from './readPlan';
  * intervals starting at interval 0, k, 2k, ...: the greatest common divisor of N and every
  * interval where some input changes. 1 when the problem has a part the coarse grid does not
  * carry exactly (imbalance, scenarios, risk, locks, reserve energy that is not additive from
- * the first instant).
+ * the first instant), and for a problem already on a grid of unequal intervals.
  */
 export function coarseFactorOf(problem: ExtendedDispatchProblem): number {
-  if (problem.imbalance !== undefined || problem.scenarios !== undefined || problem.risk !== undefined || problem.locks !== undefined) {
+  const carried = problem.intervalHoursEach === undefined;
+  if (!carried || problem.imbalance !== undefined || problem.scenarios !== undefined || problem.risk !== undefined || problem.locks !== undefined) {
     return 1;
   }
   const hasReserves = problem.fcr !== undefined || problem.afrr !== undefined;

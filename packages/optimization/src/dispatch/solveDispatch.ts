@@ -47,8 +47,9 @@ export interface DispatchOptions {
    */
   readonly flatWindows?: boolean;
   /**
-   * Solve the LP on the coarse grid first when every input is constant over aligned groups
-   * of intervals (coarseGrid.ts; hourly day-ahead prices on the quarter-hour grid). Defaults to true.
+   * Solve on the coarse grid when every input is constant over aligned groups of intervals
+   * (coarseGrid.ts; hourly day-ahead prices on the quarter-hour grid): its LP, or, where
+   * burning pays, the exclusivity MILP on the mixed grid. Same optimum. Defaults to true.
    */
   readonly coarseGrid?: boolean;
 }
