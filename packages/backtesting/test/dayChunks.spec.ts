@@ -50,7 +50,7 @@ describe('day chunks: a window of independent days decided in two halves', () =>
     sequential = await backtest(FOUR_WEEKS, { dryRun: true, parallel: false });
   });
 
-  it('splits four weeks of revised pinned-terminal days into two chunks of 14; never a free terminal or one solve a day', () => {
+  it('splits four weeks of revised pinned-terminal days into two chunks of 14; never a free terminal or one coarse solve a day', () => {
     const { context } = sequential.run;
     expect(dayChunksOf(context).map((chunk) => chunk.length)).toEqual([14, 14]);
     expect(dayChunksOf({ ...context, dates: context.dates.slice(1) })).toHaveLength(1);
@@ -59,6 +59,12 @@ describe('day chunks: a window of independent days decided in two halves', () =>
     expect(dayChunksOf({ ...context, assets: free })).toHaveLength(1);
     const reset = { ...context.model, switches: { ...context.model.switches, soc_carry: 'reset_daily' as const } };
     expect(dayChunksOf({ ...context, assets: free, model: reset }).map((chunk) => chunk.length)).toEqual([14, 14]);
+    // One solve a day is split only when its FCR may change every quarter-hour (reference_v1's
+    // 15-minute blocks: no coarse grid, a solver-heavy LP); 4-hour blocks stay one chunk.
+    const fcrDays = (blockMinutes: number) =>
+      dayChunksOf({ ...context, config: { ...context.config, workflow: 'da_plus_fcr' }, workflow: 'da_plus_fcr', model: { ...context.model, fcr_block_minutes: blockMinutes } });
+    expect(fcrDays(15).map((chunk) => chunk.length)).toEqual([14, 14]);
+    expect(fcrDays(240)).toHaveLength(1);
   });
 
   it('compiles HiGHS for the long workload only for runs of more than two days that re-plan within the day', () => {
@@ -80,6 +86,18 @@ describe('day chunks: a window of independent days decided in two halves', () =>
     expectValid(sequential);
     expectSameRun(parallel, sequential);
   });
+
+  it('splits four weeks of reference_v1 FCR days (15-minute blocks, every day from the initial SoC) with the same days as one thread', async () => {
+    const fcrWeeks = configVariant(join(REPO, 'examples/configs/real/belgium_2024_da_plus_fcr_persistence_reference_v1.yaml'), (doc) => {
+      doc.timing = { ...(doc.timing as object), delivery_start_date: '2024-05-01', delivery_end_date: '2024-05-28' };
+    });
+    const parallel = await backtest(fcrWeeks, { dryRun: true, solver: undefined });
+    const oneThread = await backtest(fcrWeeks, { dryRun: true, parallel: false });
+    expect(parallel.dayChunks).toEqual({ secondChunkStartDate: '2024-05-15', assumedStartSocMwh: [0.9, 0.7], boundary: 'exact' });
+    expect(oneThread.dayChunks?.boundary).toBe('sequential');
+    expectValid(parallel);
+    expectSameRun(parallel, oneThread);
+  }, 60_000);
 
   it('falls back to this thread when the earlier chunk does not end where the worker assumed', async () => {
     const wrong = await backtest(FOUR_WEEKS, { dryRun: true, solver: undefined, parallel: { assumedStartSocMwh: [0.5, 0.5] } });

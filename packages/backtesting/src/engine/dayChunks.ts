@@ -19,6 +19,18 @@ export function replansWithinDay(context: Pick<EngineContext, 'config' | 'workfl
 }
 
 /**
+ * Whether a second thread pays for the window's days: they are re-planned within the day
+ * (`replansWithinDay`), or their FCR capacity may change every quarter-hour (blocks under an
+ * hour, reference_v1's 15 minutes), which gives each day's LP a reserve column per quarter-hour
+ * and leaves it no coarse grid (docs/optimization/model.md): about 2 s in HiGHS for a year,
+ * which two threads cut by a quarter. A year of one coarse LP a day (0.5-0.7 s in HiGHS) was
+ * even or slower on two threads (docs/backtesting.md, Day chunks).
+ */
+export function splitPays(context: Pick<EngineContext, 'config' | 'workflow' | 'model'>): boolean {
+  return replansWithinDay(context) || (context.workflow === 'da_plus_fcr' && context.model.fcr_block_minutes < 60);
+}
+
+/**
  * Whether the days of the window are independent problems, so that a later chunk can start
  * before the earlier one ends (docs/backtesting.md, Day chunks): every day starts from
  * `initial_soc_mwh` (reset_daily) or from the pinned terminal SoC of the day before (terminal
@@ -31,14 +43,14 @@ export function daysAreIndependent(context: Pick<EngineContext, 'model' | 'asset
 
 /**
  * The chunks a window is decided in: two contiguous chunks (the first holds ceil(n / 2)
- * days) when its days are independent, re-planned within the day, and at least
+ * days) when its days are independent, worth a second thread (`splitPays`), and at least
  * DAY_CHUNK_MIN_DAYS of them, else the whole window. Each chunk starts with a fresh warm start and a fresh memo, whether
  * it runs on its own thread or after the other one, so the split is part of what a run
  * computes: it depends on the input only, never on timing, threads or the machine.
  */
 export function dayChunksOf(context: Pick<EngineContext, 'config' | 'model' | 'assets' | 'dates' | 'workflow'>): readonly (readonly string[])[] {
   const { dates } = context;
-  if (dates.length < DAY_CHUNK_MIN_DAYS || !daysAreIndependent(context) || !replansWithinDay(context)) {
+  if (dates.length < DAY_CHUNK_MIN_DAYS || !daysAreIndependent(context) || !splitPays(context)) {
     return [dates];
   }
   const first = Math.ceil(dates.length / 2);
