@@ -10,6 +10,12 @@ describe('price signal', () => {
     expect([...range.highEurPerMwh]).toEqual([100, 100, 100, 30, 30]);
   });
 
+  it('skips missing prices and joins a day whose intervals are not contiguous', () => {
+    const range = dayPriceRange([Number.NaN, 40, 5, Number.NaN, 70, Number.NaN], ['d1', 'd1', 'd2', 'd3', 'd1', 'd3']);
+    expect([...range.lowEurPerMwh]).toEqual([40, 40, 5, Number.NaN, 40, Number.NaN]);
+    expect([...range.highEurPerMwh]).toEqual([70, 70, 5, Number.NaN, 70, Number.NaN]);
+  });
+
   it.each([
     // eta = 0.81. At 100: sell and buy back at 10 earns 100 - 10/0.81 = 87.65; charging earns 81 - 100 < 0.
     ['the peak asks for discharge', 100, 'discharge'],
