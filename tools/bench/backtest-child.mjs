@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-const [config, mode] = process.argv.slice(2);
+const [config, ...flags] = process.argv.slice(2);
 const { runBacktest } = require('@euroflex/backtesting');
 
 const out = mkdtempSync(path.join(tmpdir(), 'euroflex-bench-'));
 const started = performance.now();
-const { run, summary, dayChunks } = await runBacktest({ config, outDir: out, dryRun: mode === '--dry-run' });
+const { run, summary, dayChunks } = await runBacktest({ config, outDir: out, dryRun: flags.includes('--dry-run'), ...(flags.includes('--one-thread') ? { parallel: false } : {}) });
 const finished = performance.now();
 rmSync(out, { recursive: true, force: true });
 

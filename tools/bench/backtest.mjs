@@ -1,9 +1,11 @@
 // Benchmark of whole backtests: each run in a fresh Node process, several runs, median.
 //
 //   npm run bench                                   # the year-long real-data runs
-//   node tools/bench/backtest.mjs [--runs N] [--dry-run] [--node-option FLAG ...] [CONFIG ...]
+//   node tools/bench/backtest.mjs [--runs N] [--dry-run] [--one-thread] [--node-option FLAG ...] [CONFIG ...]
 //
 // --node-option passes a flag to each measured Node process (e.g. a V8 flag to compare).
+// --one-thread keeps a window that would be split into two day chunks on one thread
+// (`runBacktest({ parallel: false })`, the same days), to compare with the split.
 //
 // Prints, per config: process wall time (Node start to exit), the decisions' wall time
 // (walk-forward plus oracle), the time inside HiGHS, the share outside HiGHS, the time
@@ -21,6 +23,7 @@ const root = path.resolve(here, '../..');
 const args = process.argv.slice(2);
 let runs = 3;
 let dryRun = false;
+let oneThread = false;
 const nodeOptions = [];
 const configs = [];
 for (let i = 0; i < args.length; i += 1) {
@@ -30,6 +33,8 @@ for (let i = 0; i < args.length; i += 1) {
     nodeOptions.push(args[++i]);
   } else if (args[i] === '--dry-run') {
     dryRun = true;
+  } else if (args[i] === '--one-thread') {
+    oneThread = true;
   } else {
     configs.push(path.resolve(args[i]));
   }
@@ -51,7 +56,7 @@ console.log(`node ${process.version}${nodeOptions.length > 0 ? ` ${nodeOptions.j
 for (const config of configs) {
   const samples = [];
   for (let r = 0; r < runs; r += 1) {
-    const output = execFileSync(process.execPath, [...nodeOptions, path.join(here, 'backtest-child.mjs'), config, ...(dryRun ? ['--dry-run'] : [])], {
+    const output = execFileSync(process.execPath, [...nodeOptions, path.join(here, 'backtest-child.mjs'), config, ...(dryRun ? ['--dry-run'] : []), ...(oneThread ? ['--one-thread'] : [])], {
       cwd: root,
       encoding: 'utf8',
     });

@@ -35,7 +35,7 @@ describe('euroflex compare RUN_DIR...', () => {
     root = mkdtempSync(join(tmpdir(), 'euroflex-cli-compare-'));
     runs = [];
     for (const config of [PORTFOLIO, singleAsset(0, root), singleAsset(1, root)]) {
-      runs.push((await runBacktest({ config, outDir: root })).runDir as string);
+      runs.push((await runBacktest({ config, outDir: root, debugChecks: true })).runDir as string);
     }
   });
 

@@ -41,7 +41,7 @@ let revisionRun: string;
 let daOnlyRun: string;
 
 beforeAll(async () => {
-  const backtest = async (config: string) => (await runBacktest({ config: join(REFERENCE, config), provider: 'persistence', outDir: temp() })).runDir ?? '';
+  const backtest = async (config: string) => (await runBacktest({ config: join(REFERENCE, config), provider: 'persistence', outDir: temp(), debugChecks: true })).runDir ?? '';
   revisionRun = await backtest('basic/belgium_schedule_revision_da_only_base.yaml');
   daOnlyRun = await backtest('basic/belgium_portfolio_da_only_base.yaml');
 }, 120_000);

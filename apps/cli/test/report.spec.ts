@@ -13,7 +13,7 @@ const PORTFOLIO = join(REPO, 'examples/reference/tests/fixtures/example_configs/
 describe('euroflex report RUN_DIR', () => {
   let runDir: string;
   beforeAll(async () => {
-    const outcome = await runBacktest({ config: PORTFOLIO, provider: 'persistence', outDir: mkdtempSync(join(tmpdir(), 'euroflex-cli-report-')) });
+    const outcome = await runBacktest({ config: PORTFOLIO, provider: 'persistence', outDir: mkdtempSync(join(tmpdir(), 'euroflex-cli-report-')), debugChecks: true });
     runDir = outcome.runDir as string;
   });
 

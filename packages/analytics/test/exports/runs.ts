@@ -37,6 +37,7 @@ export async function runDir(config: string, provider: ProviderName = 'persisten
     solver: await solver,
     now: () => Date.UTC(2026, 10, 29, 12, 0, 0),
     randomHex6: () => suffix,
+    debugChecks: true,
   });
   if (outcome.runDir === undefined) {
     throw new Error('the backtest wrote no run directory');

@@ -58,6 +58,8 @@ describe('reports from the tables a run has just written', () => {
       solver: await sharedSolver(),
       now: () => Date.UTC(2026, 10, 29, 12, 0, 0),
       randomHex6: () => 'a1b2c3',
+      // The plan invariants on every executed plan.
+      debugChecks: true,
       finishTables: REPORT_TABLE_NAMES,
       finishRunDirectory: (dir, tables) => {
         // The canonical revision run has every table the report reads.

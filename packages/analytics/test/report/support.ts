@@ -37,6 +37,8 @@ export async function makeRun(config: string, options: { provider?: ProviderName
     solver: await sharedSolver(),
     now: () => Date.UTC(2026, 10, 29, 12, 0, 0),
     randomHex6: () => counter.toString(16).padStart(6, '0'),
+    // The plan invariants on every executed plan.
+    debugChecks: true,
   });
   if (outcome.runDir === undefined) {
     throw new Error('the backtest wrote no run directory');

@@ -14,35 +14,35 @@ export function dayPriceRange(
   priceEurPerMwh: ArrayLike<number>,
   deliveryDate: readonly string[],
 ): { readonly lowEurPerMwh: Float64Array; readonly highEurPerMwh: Float64Array } {
-  // A day's intervals are usually contiguous: look the range up only when the date changes.
+  // A day's intervals are usually contiguous: the map is asked only when the date changes.
   const ranges = new Map<string, { low: number; high: number }>();
-  const rangeOf = (t: number, previous: { date: string; range: { low: number; high: number } | undefined }) => {
-    if (t === 0 || deliveryDate[t] !== previous.date) {
-      previous.date = deliveryDate[t];
-      previous.range = ranges.get(previous.date);
-    }
-    return previous;
-  };
-  const writing = { date: '', range: undefined as { low: number; high: number } | undefined };
+  let date: string | undefined;
+  let range: { low: number; high: number } | undefined;
   for (let t = 0; t < priceEurPerMwh.length; t += 1) {
     const price = priceEurPerMwh[t];
     if (!Number.isFinite(price)) {
       continue;
     }
-    const current = rangeOf(t, writing);
-    if (current.range === undefined) {
-      current.range = { low: price, high: price };
-      ranges.set(current.date, current.range);
+    if (deliveryDate[t] !== date) {
+      date = deliveryDate[t];
+      range = ranges.get(date);
+    }
+    if (range === undefined) {
+      range = { low: price, high: price };
+      ranges.set(deliveryDate[t], range);
     } else {
-      current.range.low = Math.min(current.range.low, price);
-      current.range.high = Math.max(current.range.high, price);
+      range.low = Math.min(range.low, price);
+      range.high = Math.max(range.high, price);
     }
   }
   const low = new Float64Array(priceEurPerMwh.length).fill(Number.NaN);
   const high = new Float64Array(priceEurPerMwh.length).fill(Number.NaN);
-  const reading = { date: '', range: undefined as { low: number; high: number } | undefined };
+  date = undefined;
   for (let t = 0; t < priceEurPerMwh.length; t += 1) {
-    const { range } = rangeOf(t, reading);
+    if (deliveryDate[t] !== date) {
+      date = deliveryDate[t];
+      range = ranges.get(date);
+    }
     if (range !== undefined) {
       low[t] = range.low;
       high[t] = range.high;

@@ -25,8 +25,7 @@ import type { PlanParts } from './readPlan';
  * the first instant), and for a problem already on a grid of unequal intervals.
  */
 export function coarseFactorOf(problem: ExtendedDispatchProblem): number {
-  const carried = problem.intervalHoursEach === undefined;
-  if (!carried || problem.imbalance !== undefined || problem.scenarios !== undefined || problem.risk !== undefined || problem.locks !== undefined) {
+  if (problem.intervalHoursEach !== undefined || problem.imbalance !== undefined || problem.scenarios !== undefined || problem.risk !== undefined || problem.locks !== undefined) {
     return 1;
   }
   const hasReserves = problem.fcr !== undefined || problem.afrr !== undefined;

@@ -137,7 +137,11 @@ function solveOnCoarseGrid(tally: DispatchTally, resolved: ResolvedProblem): Ext
     return refined(resolved, lp, spans, tally);
   }
   const binaryGroups = (g: number) => eligible.battery.some((modes) => modes[g] === IntervalMode.BINARY);
-  if (spans.every((_, g) => g === spans.length - 1 || binaryGroups(g))) {
+  let mergeable = false;
+  for (let g = 0; g < coarse.problem.intervalCount && !mergeable; g++) {
+    mergeable = !binaryGroups(g);
+  }
+  if (!mergeable) {
     return null;
   }
   const mixedSpans = coarseSpans(problem.intervalCount, k, binaryGroups);
