@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { INTERVAL_MS, localDayGrid } from '@euroflex/markets';
+import { localDayGrid, zoneClock } from '@euroflex/markets';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -29,41 +29,19 @@ export function dateIsoOf(localDay: number): string {
 /**
  * A memoised local calendar for `timezone`. luxon's zone lookups cost microseconds and a
  * day grid a few hundred, while persistence reads the clock on every delivery interval of
- * every decision: offsets are cached per UTC day (per quarter-hour on the few days whose
- * offset changes), day grids per date, and readings are plain arithmetic.
+ * every decision: offsets come from the markets' zone clock (`zoneClock`, cached per UTC
+ * day), day grids are cached per date, and readings are plain arithmetic.
  */
 export function createLocalCalendar(timezone: string): LocalCalendar {
-  const zone = IANAZone.create(timezone);
-  if (!zone.isValid) {
+  if (!IANAZone.isValidZone(timezone)) {
     throw new RangeError(`"${timezone}" is not a valid IANA time zone`);
   }
-  // NaN marks a UTC day with an offset change: those are looked up per quarter-hour.
-  const offsetMinutesByDay = new Map<number, number>();
-  const offsetMinutesByQuarter = new Map<number, number>();
-  const offsetMinutesAt = (instantMs: number): number => {
-    const day = Math.floor(instantMs / DAY_MS);
-    let offsetMinutes = offsetMinutesByDay.get(day);
-    if (offsetMinutes === undefined) {
-      const atStart = zone.offset(day * DAY_MS);
-      offsetMinutes = atStart === zone.offset((day + 1) * DAY_MS - INTERVAL_MS) ? atStart : Number.NaN;
-      offsetMinutesByDay.set(day, offsetMinutes);
-    }
-    if (!Number.isNaN(offsetMinutes)) {
-      return offsetMinutes;
-    }
-    const quarter = Math.floor(instantMs / INTERVAL_MS);
-    let quarterOffset = offsetMinutesByQuarter.get(quarter);
-    if (quarterOffset === undefined) {
-      quarterOffset = zone.offset(quarter * INTERVAL_MS);
-      offsetMinutesByQuarter.set(quarter, quarterOffset);
-    }
-    return quarterOffset;
-  };
+  const clock = zoneClock(timezone);
   const grids = new Map<number, Float64Array>();
   return {
     timezone,
     read(instantMs: number): LocalClockReading {
-      const wallMs = instantMs + offsetMinutesAt(instantMs) * MINUTE_MS;
+      const wallMs = instantMs + clock.offsetMinutes(instantMs) * MINUTE_MS;
       const localDay = Math.floor(wallMs / DAY_MS);
       return { localDay, minuteOfDay: Math.floor((wallMs - localDay * DAY_MS) / MINUTE_MS) };
     },

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { INTERVAL_MS } from './series';
+import { zoneClock, type ZoneClock } from './time/zoneClock';
 
 /**
  * Local calendar days in a market time zone, as UTC instants. Everything is keyed by
@@ -110,49 +111,16 @@ export function localDateOf(instantMs: number, timezone: string): string {
   return new Date(instantMs + offsetMinutesAt(instantMs, timezone) * 60_000).toISOString().slice(0, 10);
 }
 
-const HOUR_MS = 3_600_000;
-/**
- * Per time zone and UTC day: the day's offset in minutes when it is the same at the first
- * and the last hour (every day but the two DST days of a year), else the 24 hourly offsets.
- * Two time-zone lookups per day instead of 24: luxon's offset lookup (Intl) is the slow part.
- */
-const offsetCache = new Map<string, Map<number, number | Int32Array>>();
-
 let lastZone = '';
-let lastHour = Number.NaN;
-let lastOffset = 0;
+let lastClock: ZoneClock | undefined;
 
-/** UTC offset in minutes of `timezone` at `instantMs` (memoised per UTC hour: offsets change on the hour). */
+/** UTC offset in minutes of `timezone` at `instantMs` (the zone clock's cache, `zoneClock`). */
 export function offsetMinutesAt(instantMs: number, timezone: string): number {
-  const hourIndex = Math.floor(instantMs / HOUR_MS);
-  if (hourIndex === lastHour && timezone === lastZone) {
-    return lastOffset;
+  if (timezone !== lastZone || lastClock === undefined) {
+    lastClock = zoneClock(timezone);
+    lastZone = timezone;
   }
-  lastOffset = zoneOffset(hourIndex, timezone);
-  lastHour = hourIndex;
-  lastZone = timezone;
-  return lastOffset;
-}
-
-function zoneOffset(hourIndex: number, timezone: string): number {
-  let zone = offsetCache.get(timezone);
-  if (zone === undefined) {
-    zone = new Map();
-    offsetCache.set(timezone, zone);
-  }
-  const day = Math.floor(hourIndex / 24);
-  let offsets = zone.get(day);
-  if (offsets === undefined) {
-    const first = lookUpOffset(day * 24, timezone);
-    const last = lookUpOffset(day * 24 + 23, timezone);
-    offsets = first === last ? first : Int32Array.from({ length: 24 }, (_, hour) => lookUpOffset(day * 24 + hour, timezone));
-    zone.set(day, offsets);
-  }
-  return typeof offsets === 'number' ? offsets : offsets[hourIndex - day * 24];
-}
-
-function lookUpOffset(hourIndex: number, timezone: string): number {
-  return DateTime.fromMillis(hourIndex * HOUR_MS, { zone: timezone }).offset;
+  return lastClock.offsetMinutes(instantMs);
 }
 
 /** `dateIso` shifted by `days` calendar days. */
