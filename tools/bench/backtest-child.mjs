@@ -24,10 +24,14 @@ console.log(
     decisions: summary.decision_count + (oracleSeparate ? run.oracle.stats.decisions : 0),
     processWallMs: finished, // performance.now() counts from process start
     runBacktestMs: finished - started,
+    // Node, the modules and this script, before runBacktest is called.
+    startupMs: started,
     loadMs: summary.timings.load_ms,
     decisionsMs,
     solverMs,
     outsideSolverShare: (decisionsMs - solverMs) / decisionsMs,
+    // Settlement, the oracle check and the summary: the engine's time after the decisions.
+    settleMs: summary.timings.total_ms - summary.timings.load_ms - decisionsMs,
     writeMs: finished - started - summary.timings.total_ms,
     lpSolves: run.stats.lpSolves + (oracleSeparate ? run.oracle.stats.lpSolves : 0),
     milpSolves: run.stats.milpSolves + (oracleSeparate ? run.oracle.stats.milpSolves : 0),

@@ -66,6 +66,7 @@ for (const config of configs) {
   const first = samples[0];
   console.log(`\n${first.config} (${first.provider}, ${first.decisions} solved decisions incl. oracle)`);
   console.log(`  process wall            ${fmt(m('processWallMs'))}   (min ${fmt(Math.min(...samples.map((s) => s.processWallMs)))}, max ${fmt(Math.max(...samples.map((s) => s.processWallMs)))})`);
+  console.log(`  startup (Node, modules) ${fmt(m('startupMs'))}`);
   console.log(`  load (config, data)     ${fmt(m('loadMs'))}`);
   console.log(`  decisions wall          ${fmt(m('decisionsMs'))}   (walk-forward + oracle)`);
   if (first.chunkThreads === 2) {
@@ -74,8 +75,9 @@ for (const config of configs) {
     console.log('  outside HiGHS           n/a (decisions in two day chunks on two threads)');
   } else {
     console.log(`  inside HiGHS            ${fmt(m('solverMs'))}`);
-    console.log(`  outside HiGHS           ${(100 * m('outsideSolverShare')).toFixed(1)} % of the decisions wall`);
+    console.log(`  outside HiGHS           ${(100 * m('outsideSolverShare')).toFixed(1)} % of the decisions wall, ${(100 * (1 - m('solverMs') / m('processWallMs'))).toFixed(1)} % of the process wall`);
   }
+  console.log(`  settle and summarise    ${fmt(m('settleMs'))}`);
   if (!dryRun) {
     console.log(`  write run directory     ${fmt(m('writeMs'))}`);
   }
