@@ -2,7 +2,19 @@ import type { ZoneClock } from '../time/zoneClock';
 import { asciiText, numberFromBytes, parseIsoBytes, type IsoBytesOut, type NumberBytesOut } from './canonicalCells';
 import type { CsvRowBytes } from './csvTable';
 import type { ExtraColumnReader } from './extraColumns';
-import type { SeriesColumns } from './readSeriesRows';
+
+/** Column positions of a canonical file (-1 = absent). */
+export interface SeriesColumns {
+  readonly utc: number;
+  readonly local: number;
+  readonly market: number;
+  readonly resolution: number;
+  readonly resolutionMinutes: number;
+  readonly value: number;
+  readonly source: number;
+  readonly zone: number;
+  readonly provenance: number;
+}
 
 const MINUTE_MS = 60_000;
 

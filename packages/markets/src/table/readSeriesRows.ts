@@ -4,23 +4,10 @@ import { resolutionMinutesFromNumber, resolutionMinutesOf } from '../resolution'
 import { parseTimestampInto } from '../time/parseTimestamp';
 import type { ZoneClock } from '../time/zoneClock';
 import type { RowSamples } from './assembleQuarterHours';
-import { CanonicalRowReader } from './canonicalRows';
+import { CanonicalRowReader, type SeriesColumns } from './canonicalRows';
 import { checkLocalTimestamp } from './checkLocalTimestamp';
 import type { CsvTable } from './csvTable';
 import type { ExtraColumnReader } from './extraColumns';
-
-/** Column positions of a canonical file (-1 = absent). */
-export interface SeriesColumns {
-  readonly utc: number;
-  readonly local: number;
-  readonly market: number;
-  readonly resolution: number;
-  readonly resolutionMinutes: number;
-  readonly value: number;
-  readonly source: number;
-  readonly zone: number;
-  readonly provenance: number;
-}
 
 /** What the row pass found. */
 export interface SeriesRows {

@@ -7,7 +7,8 @@ import { assembleQuarterHours } from './assembleQuarterHours';
 import { capIssues } from './capIssues';
 import type { CsvTable } from './csvTable';
 import { extraColumnReader } from './extraColumns';
-import { readSeriesRows, type SeriesColumns } from './readSeriesRows';
+import type { SeriesColumns } from './canonicalRows';
+import { readSeriesRows } from './readSeriesRows';
 import { reportGaps } from './reportGaps';
 
 /** What reading one series file gives: the series (if any row is usable) and every problem. */

@@ -1,5 +1,5 @@
 import type { ExtendedDispatchProblem } from '../dispatch/DispatchProblem';
-import type { DispatchAssetPlan, ImbalancePlan, ReservePlan } from '../dispatch/DispatchResult';
+import type { DispatchAssetPlan } from '../dispatch/DispatchResult';
 import { resolveProblem } from '../dispatch/resolveProblem';
 import type { ResolvedProblem } from '../dispatch/resolveProblem';
 import { checkPower, checkSocPath } from './checkAssetPath';
@@ -8,20 +8,11 @@ import { checkReserveAwards, checkReserveEnergy } from './checkReserves';
 import { checkSite } from './checkSite';
 import { POWER_TOLERANCE_MW, SOC_TOLERANCE_MWH } from './InvariantViolation';
 import type { InvariantViolation, ViolationSink } from './InvariantViolation';
+import type { PlanUnderCheck } from './PlanUnderCheck';
 
 export { OVERLAP_EPS_MW, POWER_TOLERANCE_MW, SOC_TOLERANCE_MWH } from './InvariantViolation';
 export type { InvariantCode, InvariantViolation } from './InvariantViolation';
-
-/** The parts of a plan the checks read (a `DispatchResult` or an executed plan). */
-export interface PlanUnderCheck {
-  readonly assets: readonly DispatchAssetPlan[];
-  /** Required when the problem has reserves. */
-  readonly reserves?: readonly ReservePlan[];
-  /** Required when the problem has imbalance. */
-  readonly imbalance?: ImbalancePlan;
-  /** When present, every scenario path is checked, and `assets[].socMwh` must be their weighted mean. */
-  readonly scenarioSocMwh?: readonly (readonly Float64Array[])[];
-}
+export type { PlanUnderCheck } from './PlanUnderCheck';
 
 /**
  * Checks a plan against spec/model.md ("Checks that must hold on every executed plan"):

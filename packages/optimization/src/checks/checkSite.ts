@@ -1,7 +1,7 @@
 import type { ExtendedDispatchProblem } from '../dispatch/DispatchProblem';
 import type { DispatchAssetPlan } from '../dispatch/DispatchResult';
 import { checkPower, checkSocPath } from './checkAssetPath';
-import type { PlanUnderCheck } from './checkPlanInvariants';
+import type { PlanUnderCheck } from './PlanUnderCheck';
 import { POWER_TOLERANCE_MW } from './InvariantViolation';
 import type { ViolationSink } from './InvariantViolation';
 

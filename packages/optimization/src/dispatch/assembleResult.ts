@@ -1,10 +1,18 @@
-import type { DispatchAssetPlan, ExtendedDispatchResult, ImbalancePlan } from './DispatchResult';
+import type { SolveStatus } from '../solver/SolveResult';
+import type { DispatchAssetPlan, DispatchDuals, ExtendedDispatchResult, ImbalancePlan } from './DispatchResult';
 import type { DispatchTally } from './DispatchTally';
-import { removeOverlap } from './exclusivity';
+import { removeOverlap, type ExclusivityPlan } from './exclusivity';
 import { planMoney } from './planMoney';
-import { DUST_MW } from './readPlan';
+import { DUST_MW, type PlanParts } from './readPlan';
 import type { ResolvedProblem } from './resolveProblem';
-import type { DispatchAttempt } from './solveDispatch';
+
+/** A solved attempt: the plan, the modes that produced it, its status and POI duals. */
+export interface DispatchAttempt {
+  readonly parts: PlanParts;
+  readonly modes: ExclusivityPlan;
+  readonly status: SolveStatus;
+  readonly duals: DispatchDuals | undefined;
+}
 
 /**
  * The result of a solved attempt: overlaps in intervals without a binary are removed by the

@@ -5,8 +5,8 @@ import type { BuildOptions } from '../buildModel';
 import { IntervalMode } from '../components/battery/intervalMode';
 import { DeviationMode } from '../components/imbalance/deviationMode';
 import type { Solver } from '../solver/createSolver';
-import type { SolveResult, SolveStatus } from '../solver/SolveResult';
-import { assembleResult } from './assembleResult';
+import type { SolveResult } from '../solver/SolveResult';
+import { assembleResult, type DispatchAttempt } from './assembleResult';
 import type { DispatchDuals, ExtendedDispatchResult } from './DispatchResult';
 import type { ExtendedDispatchProblem } from './DispatchProblem';
 import { DispatchTally } from './DispatchTally';
@@ -16,7 +16,6 @@ import { flatMoneyEur, flatWindowOf } from './flatWindow';
 import { exclusivityPlan, fixDeviationModes, fixModes, overlapsWhereBinary } from './exclusivity';
 import type { ExclusivityPlan } from './exclusivity';
 import { readBinaryValues, readPlan } from './readPlan';
-import type { PlanParts } from './readPlan';
 import { resolveProblem } from './resolveProblem';
 import type { ResolvedProblem } from './resolveProblem';
 import { validateDispatchProblem } from './validateDispatchProblem';
@@ -52,14 +51,6 @@ export interface DispatchOptions {
    * burning pays, the exclusivity MILP on the mixed grid. Same optimum. Defaults to true.
    */
   readonly coarseGrid?: boolean;
-}
-
-/** A solved attempt: the plan, the modes that produced it, its status and POI duals. */
-export interface DispatchAttempt {
-  readonly parts: PlanParts;
-  readonly modes: ExclusivityPlan;
-  readonly status: SolveStatus;
-  readonly duals: DispatchDuals | undefined;
 }
 
 /**
