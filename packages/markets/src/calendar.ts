@@ -102,8 +102,18 @@ function parseDayNumber(dateIso: string): number {
   return ms / DAY_MS;
 }
 
+/** Dates of the day numbers seen so far (the visibility rules shift the same dates by a day on every decision). */
+const isoDates = new Map<number, string>();
+
 function dayNumberToIsoDate(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let date = isoDates.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoDates.size < MAX_DAY_NUMBERS) {
+      isoDates.set(day, date);
+    }
+  }
+  return date;
 }
 
 /** The local calendar date (YYYY-MM-DD) that contains `instantMs`. */

@@ -81,8 +81,8 @@ const marketVariants = (name: string): string[] => [name, name, name, ` ${name}`
 const CELL_VARIANTS = {
   resolution: ['PT15M', 'PT15M', 'PT15M', 'pt15m', ' PT15M ', 'PT60M', 'PT1H', 'PT4H', 'PT5M', '', '   '],
   value: ['12.5', '0.25', '0', '-0', '-3.25', '1e3', ' 7 ', '', '   ', 'abc', '.5', '5.', '+3', 'Infinity', '0x10', '0.30000000000000004', '123456789012345678', '0.1234567890123456789012345', '-', '.', '00012.50', '1'],
-  zone: ['10YBE----------2', '10YBE----------2', '', ' 10YBE----------2', '10YNL----------L', '   '],
-  source: ['entsoe', '', ' spaced '],
+  zone: ['10YBE----------2', '10YBE----------2', '', ' 10YBE----------2', '10YNL----------L', '   ', '\t'],
+  source: ['entsoe', '', ' spaced ', '\t \t'],
   provenance: ['as_published', 'filled_same_hour', 'x;filled_previous', ''],
   extra: ['1.5', '', 'UP', '-2', ' 3 ', '1e-7', '   '],
 };

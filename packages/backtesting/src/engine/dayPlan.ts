@@ -23,6 +23,18 @@ export interface DayOutcome {
   readonly stats: WalkForwardStats;
 }
 
+/** Each asset's planned net export (discharge - charge), MW. */
+function netExportMw(plan: DayState['plan']): Float64Array[] {
+  return plan.chargeMw.map((charge, a) => {
+    const discharge = plan.dischargeMw[a];
+    const out = new Float64Array(charge.length);
+    for (let t = 0; t < charge.length; t += 1) {
+      out[t] = discharge[t] - charge[t];
+    }
+    return out;
+  });
+}
+
 /**
  * The day's series: the forecast each interval was planned with (spliced by rebalances and
  * revisions), the nomination's forecast, the actual, and the forecast a locked capacity was
@@ -158,14 +170,16 @@ export async function runDay(
   }
   const state = dayStateFrom(nomination, latest, n);
   const { plan } = state;
-  const nominationMw = joint
-    ? (nomination.imbalance?.baselineAssetsMw ?? []).map((values) => Float64Array.from(values))
-    : plan.chargeMw.map((charge, a) => Float64Array.from(charge, (c, t) => plan.dischargeMw[a][t] - c));
+  const nominationMw = joint ? (nomination.imbalance?.baselineAssetsMw ?? []).map((values) => Float64Array.from(values)) : netExportMw(plan);
   if (nominationMw.length !== context.assets.length) {
     throw new Error(`decision ${daId}: the joint nomination has no per-asset baseline`);
   }
   const siteNomination = new Float64Array(n);
-  nominationMw.forEach((values) => values.forEach((v, t) => (siteNomination[t] += v)));
+  for (const values of nominationMw) {
+    for (let t = 0; t < n; t += 1) {
+      siteNomination[t] += values[t];
+    }
+  }
   const baseline = {
     decisionId: daId,
     decisionTimeMs: dayAheadGateMs,

@@ -167,6 +167,18 @@ export class CanonicalRowReader {
     return asciiText(this.rows.bytes, this.cellStart[column], this.cellEnd[column]);
   }
 
+  /** Whether cell `column` of the accepted row is empty once trimmed (only ASCII whitespace), without making its text. */
+  cellBlank(column: number): boolean {
+    const bytes = this.rows.bytes;
+    for (let i = this.cellStart[column]; i < this.cellEnd[column]; i += 1) {
+      const byte = bytes[i];
+      if (byte !== 32 && (byte < 9 || byte > 13)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether the accepted row's provenance cell contains `filled_`; equal cells in a row are looked at once. */
   provenanceFilled(): boolean {
     const start = this.cellStart[this.columns.provenance];

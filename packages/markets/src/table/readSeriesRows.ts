@@ -67,10 +67,11 @@ export function readSeriesRows(
       rowIndex[kept] = r;
       resolutionMinutes[kept] = canonical.minutes;
       kept += 1;
-      if (source === '' && columns.source >= 0) {
+      // The first non-blank source and zone (a file may leave a column empty on every row).
+      if (source === '' && columns.source >= 0 && !canonical.cellBlank(columns.source)) {
         source = canonical.cellText(columns.source).trim();
       }
-      if (zone === '' && columns.zone >= 0) {
+      if (zone === '' && columns.zone >= 0 && !canonical.cellBlank(columns.zone)) {
         zone = canonical.cellText(columns.zone).trim();
       }
       if (columns.provenance >= 0 && canonical.provenanceFilled()) {
