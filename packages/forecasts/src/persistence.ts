@@ -29,7 +29,13 @@ function noCompleteDay(request: ForecastRequest, deliveryDateIso: string): UserE
 
 /** Values (and extra columns) of the history at `sourceIndex`, one per delivery instant. */
 function gather(history: Series, sourceIndex: Int32Array): { values: Float64Array; extra?: Record<string, Float64Array> } {
-  const pick = (column: Float64Array): Float64Array => Float64Array.from(sourceIndex, (index) => column[index]);
+  const pick = (column: Float64Array): Float64Array => {
+    const out = new Float64Array(sourceIndex.length);
+    for (let i = 0; i < sourceIndex.length; i += 1) {
+      out[i] = column[sourceIndex[i]];
+    }
+    return out;
+  };
   const columns = Object.entries(history.columns);
   if (columns.length === 0) {
     return { values: pick(history.values) };

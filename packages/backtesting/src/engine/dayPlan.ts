@@ -11,7 +11,7 @@ import { runRebalances } from './rebalances';
 import { replayDay } from './replay';
 import { solveDay } from './solveDay';
 import type { DaySeries, EngineContext, ExecutedDay, WalkForwardStats } from './types';
-import { dayStateFrom, lockedFrom, sameValues, type DayState } from './workingPlan';
+import { dayStateFrom, lockedFrom, netExportMw, sameValues, type DayState } from './workingPlan';
 import { ACTIVATION_SERIES, CAPACITY_SERIES, reserveProductOf, workflowSeries } from './workflowSeries';
 
 export interface DayOutcome {
@@ -21,18 +21,6 @@ export interface DayOutcome {
   /** SoC the day really ends with (after the aFRR replay). */
   readonly realizedEndSocMwh: number[];
   readonly stats: WalkForwardStats;
-}
-
-/** Each asset's planned net export (discharge - charge), MW. */
-function netExportMw(plan: DayState['plan']): Float64Array[] {
-  return plan.chargeMw.map((charge, a) => {
-    const discharge = plan.dischargeMw[a];
-    const out = new Float64Array(charge.length);
-    for (let t = 0; t < charge.length; t += 1) {
-      out[t] = discharge[t] - charge[t];
-    }
-    return out;
-  });
 }
 
 /**

@@ -7,6 +7,7 @@ import { settleRunTotals, type SettlementColumnName } from './settlement';
 import { solveDay } from './solveDay';
 import type { DaySeries, EngineContext, ExecutedDay, WalkForwardStats } from './types';
 import { workflowSeries } from './workflowSeries';
+import { netExportMw } from './workingPlan';
 
 /** The parts of a walk-forward result the oracle can reuse. */
 export interface WalkForwardResultLike {
@@ -133,7 +134,7 @@ function oracleHorizon(
   };
   const nomination = imbalance
     ? (result.imbalance?.baselineAssetsMw ?? []).map((b) => Float64Array.from(b))
-    : plan.chargeMw.map((c, a) => Float64Array.from(c, (value, t) => plan.dischargeMw[a][t] - value));
+    : netExportMw(plan);
   const assets = replayDay(context, instantsMs, plan, nomination, series, startSocMwh);
   const n = instantsMs.length;
   const duals: [Float64Array, Float64Array] = [result.duals?.poiImportEurPerMw ?? new Float64Array(n), result.duals?.poiExportEurPerMw ?? new Float64Array(n)];

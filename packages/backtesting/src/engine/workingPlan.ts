@@ -37,6 +37,18 @@ export function copyPlan(result: ExtendedDispatchResult): WorkingPlan {
   };
 }
 
+/** Each asset's planned net export (discharge - charge), MW. */
+export function netExportMw(plan: { readonly chargeMw: readonly Float64Array[]; readonly dischargeMw: readonly Float64Array[] }): Float64Array[] {
+  return plan.chargeMw.map((charge, a) => {
+    const discharge = plan.dischargeMw[a];
+    const out = new Float64Array(charge.length);
+    for (let t = 0; t < charge.length; t += 1) {
+      out[t] = discharge[t] - charge[t];
+    }
+    return out;
+  });
+}
+
 /** Awards per block from per-interval reserve values (block-constant by construction). */
 function perBlock(values: Float64Array, blockOfInterval: Int32Array, blockCount: number): Float64Array {
   const out = new Float64Array(blockCount).fill(Number.NaN);

@@ -82,7 +82,12 @@ function column(x: Float64Array, offset: number, count: number): Float64Array {
 /** A block variable's value in every interval of its block, dust cleaned. */
 function expand(x: Float64Array, cols: ReserveBlockColumns): Float64Array {
   const values = cleanDust(x.slice(cols.block.offset, cols.block.offset + cols.block.count));
-  return Float64Array.from(cols.blockOfInterval, (b) => values[b]);
+  const blockOf = cols.blockOfInterval;
+  const out = new Float64Array(blockOf.length);
+  for (let t = 0; t < blockOf.length; t++) {
+    out[t] = values[blockOf[t]];
+  }
+  return out;
 }
 
 function cleanDust(values: Float64Array): Float64Array {

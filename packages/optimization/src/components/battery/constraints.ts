@@ -91,7 +91,10 @@ export function defineChargeModeLimits(builder: ModelBuilder, asset: DispatchAss
   }
   const intervals = cols.modeIntervals;
   const count = intervals.length;
-  const powerAt = Float64Array.from(intervals, (t) => asset.powerLimitMw[t]);
+  const powerAt = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    powerAt[i] = asset.powerLimitMw[intervals[i]];
+  }
   const chargeRows = builder.addConstraints(cols.families.chargeModeLimit, cols.assetIndex, count, {
     lower: -Infinity,
     upper: 0,
