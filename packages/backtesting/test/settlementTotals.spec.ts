@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { settleRun, settleRunTotals, settlementTotals, type BacktestOutcome } from '../src';
+import { oracleFromDays, settleRun, settleRunTotals, settlementTotals, type BacktestOutcome } from '../src';
 import { backtest, configVariant, REFERENCE, REPO } from './support/runs';
 
 // The oracle settles only its totals (settleRunTotals), without the run-long columns. They must
@@ -37,4 +37,22 @@ describe('settlement totals without the columns', () => {
     expect(fcr.summary.degradation_cost_eur).toBeGreaterThan(0);
     expectSameTotals(fcr);
   }, 120_000);
+
+  it('of a perfect-foresight run are its oracle totals, taken from its settlement, bit for bit what settling the oracle would give', async () => {
+    const week = configVariant(join(REPO, 'examples/configs/real/belgium_2024_da_plus_fcr_perfect_foresight.yaml'), (doc) => {
+      doc.timing = { ...(doc.timing as object), delivery_start_date: '2024-05-06', delivery_end_date: '2024-05-12' };
+    });
+    const { run } = await backtest(week, { dryRun: true });
+    expect(run.oracle.days).toBe(run.days);
+    const settled = settleRunTotals(run.days, run.context);
+    for (const [name, value] of Object.entries(settled)) {
+      expect({ name, same: Object.is(run.oracle.totals[name as keyof typeof settled], value) }).toEqual({ name, same: true });
+    }
+    // Given totals are kept as they are; without them the days are settled once, when first read.
+    const given = settlementTotals(run.settlement.site);
+    expect(oracleFromDays(run.context, run.days, run.stats, given).totals).toBe(given);
+    const lazy = oracleFromDays(run.context, run.days, run.stats);
+    expect(lazy.totals).toEqual(settled);
+    expect(lazy.totals).toBe(lazy.totals);
+  }, 60_000);
 });

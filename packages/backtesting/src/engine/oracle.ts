@@ -237,9 +237,27 @@ export async function runOracle(
   return oracleFromDays(context, days, stats);
 }
 
-/** The oracle of a window from its executed oracle days (in order) and counters, settled over `context`. */
-export function oracleFromDays(context: EngineContext, days: readonly ExecutedDay[], stats: WalkForwardStats): OracleResult {
-  return { mode: oracleMode(context), days, totals: settleRunTotals(days, context), stats };
+/**
+ * The oracle of a window from its executed oracle days (in order) and counters, settled over
+ * `context` when its totals are first read, unless they are given: a perfect-foresight run is
+ * its own oracle, and its settlement has the same totals (`settleRunTotals`).
+ */
+export function oracleFromDays(
+  context: EngineContext,
+  days: readonly ExecutedDay[],
+  stats: WalkForwardStats,
+  totals?: Record<SettlementColumnName, number>,
+): OracleResult {
+  let settled = totals;
+  return {
+    mode: oracleMode(context),
+    days,
+    stats,
+    get totals(): Record<SettlementColumnName, number> {
+      settled ??= settleRunTotals(days, context);
+      return settled;
+    },
+  };
 }
 
 /** Relative tolerance of the oracle bound: 1e-6 of the run's money scale. */

@@ -4,7 +4,7 @@ import { activeAssumptions, localDatesBetween, type MarketData } from '@euroflex
 import { compileHighs, createSolver, type Solver } from '@euroflex/optimization';
 import { assetModels } from '../engine/assetModels';
 import type { BacktestRun } from '../engine/backtestRun';
-import { oracleTolerance, runOracle, walkIsOracle } from '../engine/oracle';
+import { oracleFromDays, oracleTolerance, runOracle, walkIsOracle } from '../engine/oracle';
 import type { OracleResult } from '../engine/oracle';
 import type { WalkForwardResult } from '../engine/walkForward';
 import { settleRun, settlementTotals } from '../engine/settlement';
@@ -210,8 +210,11 @@ async function finishRun(
   const { config } = loaded;
   const { context, provider, market, adapter, overrides } = made.inputs;
   const { workflow, model, timezone } = context;
-  const { walk, oracle, walkedAt, oracleAt } = made.decisions;
+  const { walk, walkedAt, oracleAt } = made.decisions;
   const settlement = settleRun(walk.days, context);
+  const totals = settlementTotals(settlement.site);
+  // A run that is its own oracle (perfect foresight) has the oracle's totals in its settlement.
+  const oracle = made.decisions.oracle.days === walk.days ? oracleFromDays(context, walk.days, made.decisions.oracle.stats, totals) : made.decisions.oracle;
   const withBaseline = config.workflow === 'schedule_revision' || workflow === 'da_plus_imbalance';
   const baselineSettlement = withBaseline ? settleRun(baselineDays(walk.days), context) : undefined;
   const reconciliation = baselineSettlement
@@ -219,7 +222,6 @@ async function finishRun(
     : undefined;
   const settledAt = performance.now();
 
-  const totals = settlementTotals(settlement.site);
   const realizedTotal = totals.realized_pnl_eur;
   const gap = realizedTotal - oracle.totals.realized_pnl_eur;
   const tolerance = oracleTolerance(realizedTotal, oracle.totals.realized_pnl_eur);
