@@ -1,6 +1,9 @@
 import { join } from 'node:path';
+import { loadConfig } from '@euroflex/config';
+import { localDatesBetween } from '@euroflex/markets';
 import { checkRunInvariants, decisionLogTable, tableRows } from '../src';
-import { backtest, configVariant, REPO } from './support/runs';
+import { loadRunInputs } from '../src/io/loadRunInputs';
+import { backtest, configVariant, REPO, sharedSolver } from './support/runs';
 
 const YEAR_PF = join(REPO, 'examples/configs/real/belgium_2024_da_only_perfect_foresight.yaml');
 const YEAR_PERSISTENCE = join(REPO, 'examples/configs/real/belgium_2024_da_only_persistence.yaml');
@@ -80,5 +83,19 @@ describe('the oracle of a persistence run reuses the gate solves it repeats', ()
     expect(relative).toBeLessThanOrEqual(1e-9);
     expect(checkRunInvariants(reused.run)).toEqual([]);
     expect(checkRunInvariants(solved.run)).toEqual([]);
+  });
+});
+
+describe('the memo of whole-day models', () => {
+  it('exists only for runs whose oracle solves days again: persistence keeps one, perfect foresight (its own oracle) none', async () => {
+    for (const [base, expected] of [
+      [YEAR_PERSISTENCE, true],
+      [YEAR_PF, false],
+    ] as const) {
+      const { config } = loadConfig(window('2024-06-20', '2024-06-22', base));
+      const dates = localDatesBetween(config.timing.delivery_start_date, config.timing.delivery_end_date);
+      const inputs = await loadRunInputs(config, { dates, solver: await sharedSolver(), memo: true, debugChecks: true, allowCustomModule: false });
+      expect({ provider: config.forecast_provider.name, memo: inputs.memo !== undefined }).toEqual({ provider: config.forecast_provider.name, memo: expected });
+    }
   });
 });

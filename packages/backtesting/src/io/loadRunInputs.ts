@@ -15,6 +15,7 @@ import { gateLocal, loadMarketData, marketAdapter, publicationRules, type Market
 import { memoSolver, type MemoSolver, type Solver } from '@euroflex/optimization';
 import { assetModels } from '../engine/assetModels';
 import type { EngineContext } from '../engine/types';
+import { walkIsOracle } from '../engine/oracle';
 
 /** Apply a `--provider` override to a loaded config (re-validated). */
 export function withProvider(loaded: LoadedConfig, provider: ProviderName | undefined): LoadedConfig {
@@ -69,7 +70,10 @@ export interface RunInputsOptions {
    * loaded, so a run whose data fail never instantiates one (HiGHS can compile meanwhile).
    */
   readonly solver: Solver | (() => Promise<Solver>);
-  /** Answer repeated whole-day models from a fresh memo (see BacktestOptions.memo). */
+  /**
+   * Answer repeated whole-day models from a fresh memo (see BacktestOptions.memo); a run that
+   * is its own oracle gets none, as it never solves a model twice.
+   */
   readonly memo: boolean;
   readonly debugChecks: boolean;
   readonly allowCustomModule: boolean;
@@ -84,7 +88,7 @@ export interface RunInputs {
   readonly market: MarketData;
   readonly adapter: MarketAdapter;
   readonly overrides: Parameters<typeof publicationRules>[1];
-  /** The run's memo around the solver, undefined with `memo: false`. */
+  /** The run's memo around the solver, undefined with `memo: false` or when the run is its own oracle. */
   readonly memo: MemoSolver | undefined;
 }
 
@@ -123,8 +127,12 @@ export async function loadRunInputs(config: EuroflexConfig, options: RunInputsOp
   };
   const provider = await createProviderAsync(providerSpec, market.series, { marketId: config.market.id, timezone }, { allowCustomModule: options.allowCustomModule });
   const loadedSolver = typeof options.solver === 'function' ? await options.solver() : options.solver;
-  // A fresh memo per run: what a run reuses never depends on earlier runs.
-  const memo = options.memo ? memoSolver(loadedSolver) : undefined;
+  // A fresh memo per run: what a run reuses never depends on earlier runs. It answers the
+  // oracle's days that the walk already solved (persistence: the oracle's day D is the gate's
+  // day D + 1); a run that is its own oracle (perfect foresight) never asks twice.
+  const assets = assetModels(config);
+  const separateOracle = provider.auditable || !walkIsOracle({ model, assets, dates: options.dates, workflow });
+  const memo = options.memo && separateOracle ? memoSolver(loadedSolver) : undefined;
   const context: EngineContext = {
     config,
     model,
@@ -132,7 +140,7 @@ export async function loadRunInputs(config: EuroflexConfig, options: RunInputsOp
     adapter,
     reserveGates: { fcr: gateLocal(adapter, 'fcr', overrides), afrr: gateLocal(adapter, 'afrr', overrides) },
     timezone,
-    assets: assetModels(config),
+    assets,
     actuals: market.series,
     publication,
     solver: memo ?? loadedSolver,

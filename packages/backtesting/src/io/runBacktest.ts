@@ -58,7 +58,8 @@ export interface BacktestOptions {
   /**
    * Answer a whole-day model that the run has already solved, bit for bit, from memory
    * (default true): under persistence the oracle's day D is the gate's day D + 1
-   * (docs/backtesting.md, Oracle). False solves every model.
+   * (docs/backtesting.md, Oracle). False solves every model. A run that is its own oracle
+   * keeps no memo either way: it never solves a model twice.
    */
   readonly memo?: boolean;
   /** Progress after each delivery day of the walk-forward. */
