@@ -1,5 +1,5 @@
 import { DataError, type LabIssue } from '@euroflex/config';
-import type { Column, Table } from '@euroflex/backtesting';
+import { cellText, type Column, type Table } from '@euroflex/backtesting';
 import { MAX_ISSUES, missingColumn, type RunTable } from './readRunCsv';
 
 /**
@@ -52,22 +52,11 @@ export function runTableOf(table: Table, file: string): RunTable {
   };
 }
 
-/** The text of each cell as its CSV re-reads: '' for null and NaN, '0' for -0. */
+/** The text of each cell as its CSV re-reads (`cellText`). */
 function cellTexts(column: Column, rowCount: number): string[] {
   const out = new Array<string>(rowCount);
   for (let r = 0; r < rowCount; r += 1) {
-    switch (column.kind) {
-      case 'string':
-        out[r] = column.values[r] ?? '';
-        break;
-      case 'boolean':
-        out[r] = column.values[r] ? 'true' : 'false';
-        break;
-      default: {
-        const value = column.values[r];
-        out[r] = value === 0 ? '0' : value !== value ? '' : String(value);
-      }
-    }
+    out[r] = cellText(column, r);
   }
   return out;
 }

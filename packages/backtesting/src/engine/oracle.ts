@@ -46,6 +46,15 @@ export function walkIsOracle(context: Pick<EngineContext, 'model' | 'assets' | '
   return oracleMode(context) === 'per_day' && !(context.workflow === 'da_plus_imbalance' && context.model.switches.imbalance_nomination !== 'joint');
 }
 
+/**
+ * Whether the oracle solves the window's days itself: for an auditable provider (its plans are
+ * not made on the actuals), or when the walk-forward cannot be its own oracle (`walkIsOracle`).
+ * Otherwise the walk-forward of a perfect-foresight run is its oracle.
+ */
+export function oracleIsSeparate(provider: { readonly auditable: boolean }, context: Pick<EngineContext, 'model' | 'assets' | 'dates' | 'workflow'>): boolean {
+  return provider.auditable || !walkIsOracle(context);
+}
+
 /** Actual values of the workflow's series over `instantsMs`, as `DaySeries` (forecast = actual). */
 function actualSeries(context: EngineContext, instantsMs: Float64Array): Partial<Record<SeriesName, DaySeries>> {
   const out: Partial<Record<SeriesName, DaySeries>> = {};

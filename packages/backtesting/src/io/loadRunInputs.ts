@@ -15,7 +15,7 @@ import { gateLocal, loadMarketData, marketAdapter, publicationRules, type Market
 import { memoSolver, type MemoSolver, type Solver } from '@euroflex/optimization';
 import { assetModels } from '../engine/assetModels';
 import type { EngineContext } from '../engine/types';
-import { walkIsOracle } from '../engine/oracle';
+import { oracleIsSeparate } from '../engine/oracle';
 
 /** Apply a `--provider` override to a loaded config (re-validated). */
 export function withProvider(loaded: LoadedConfig, provider: ProviderName | undefined): LoadedConfig {
@@ -131,8 +131,7 @@ export async function loadRunInputs(config: EuroflexConfig, options: RunInputsOp
   // oracle's days that the walk already solved (persistence: the oracle's day D is the gate's
   // day D + 1); a run that is its own oracle (perfect foresight) never asks twice.
   const assets = assetModels(config);
-  const separateOracle = provider.auditable || !walkIsOracle({ model, assets, dates: options.dates, workflow });
-  const memo = options.memo && separateOracle ? memoSolver(loadedSolver) : undefined;
+  const memo = options.memo && oracleIsSeparate(provider, { model, assets, dates: options.dates, workflow }) ? memoSolver(loadedSolver) : undefined;
   const context: EngineContext = {
     config,
     model,

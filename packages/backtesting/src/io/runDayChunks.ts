@@ -1,6 +1,6 @@
 import type { ForecastProvider } from '@euroflex/forecasts';
 import { addStats, dayEndSocMwh, nextDayStartSocMwh, sameSocMwh } from '../engine/dayChunks';
-import { oracleFromDays, runOracle, walkIsOracle, type OracleResult } from '../engine/oracle';
+import { oracleFromDays, oracleIsSeparate, runOracle, type OracleResult } from '../engine/oracle';
 import type { EngineContext, ExecutedDay, WalkForwardStats } from '../engine/types';
 import { runWalkForward, type WalkForwardResult } from '../engine/walkForward';
 import type { DayChunkThread } from './dayChunkThread';
@@ -53,7 +53,7 @@ export async function runDayChunks(
   const first = { ...context, dates: chunks.first };
   const walkA = await runWalkForward(first, provider, { onDay });
   const walkedAt = performance.now();
-  const separateOracle = provider.auditable || !walkIsOracle(context);
+  const separateOracle = oracleIsSeparate(provider, context);
   const oracleA = separateOracle ? await runOracle(first) : undefined;
 
   const walkEnd = dayEndSocMwh(walkA.days[walkA.days.length - 1]);

@@ -6,43 +6,51 @@ function quote(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/**
+ * A number as its CSV cell: JavaScript's shortest round-trip form, except -0, which prints as
+ * 0 so that equal plans print equally, and NaN, a missing number, which prints as nothing.
+ */
+function numberText(value: number): string {
+  return value === 0 ? '0' : value !== value ? '' : String(value);
+}
+
+/**
+ * The text of cell `r` of a column as it reads back from the table's CSV (unquoted): '' for
+ * null and NaN, `true`/`false`, numbers as `numberText`.
+ */
+export function cellText(column: Column, r: number): string {
+  switch (column.kind) {
+    case 'string':
+      return column.values[r] ?? '';
+    case 'boolean':
+      return column.values[r] ? 'true' : 'false';
+    default:
+      return numberText(column.values[r]);
+  }
+}
+
 /** Text of every cell of a column; numbers that repeat (prices, zeros) are formatted once. */
 function columnText(column: Column, start: number, end: number): string[] {
   const out = new Array<string>(end - start);
-  switch (column.kind) {
-    case 'string':
-      for (let r = start; r < end; r += 1) {
-        const value = column.values[r];
-        out[r - start] = value === null ? '' : NEEDS_QUOTES.test(value) ? quote(value) : value;
+  if (column.kind === 'float64' || column.kind === 'int32') {
+    let last = Number.NaN;
+    let lastText = '';
+    for (let r = start; r < end; r += 1) {
+      const value = column.values[r];
+      // Object.is: a run of NaN keeps its empty cell, and -0 is told from 0 (both print 0).
+      if (!Object.is(value, last)) {
+        last = value;
+        lastText = numberText(value);
       }
-      return out;
-    case 'boolean':
-      for (let r = start; r < end; r += 1) {
-        out[r - start] = column.values[r] ? 'true' : 'false';
-      }
-      return out;
-    default: {
-      let last = Number.NaN;
-      let lastText = '';
-      for (let r = start; r < end; r += 1) {
-        const value = column.values[r];
-        if (value === 0) {
-          // -0 prints as 0 so that equal plans print equally.
-          out[r - start] = '0';
-        } else if (value !== value) {
-          // NaN marks a missing number.
-          out[r - start] = '';
-        } else {
-          if (value !== last) {
-            last = value;
-            lastText = String(value);
-          }
-          out[r - start] = lastText;
-        }
-      }
-      return out;
+      out[r - start] = lastText;
     }
+    return out;
   }
+  for (let r = start; r < end; r += 1) {
+    const text = cellText(column, r);
+    out[r - start] = column.kind === 'string' ? quote(text) : text;
+  }
+  return out;
 }
 
 const CHUNK_ROWS = 8192;

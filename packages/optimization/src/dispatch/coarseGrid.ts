@@ -83,17 +83,11 @@ export function coarseSpans(n: number, k: number, keepFine: (group: number) => b
  */
 export function coarsenProblem(problem: ExtendedDispatchProblem, spans: Int32Array): ExtendedDispatchProblem {
   const m = spans.length - 1;
-  const pick = (values: Float64Array): Float64Array => {
-    const out = new Float64Array(m);
+  // Each span's first value, in an array of the input's own type (prices, or block numbers).
+  const pick = <T extends Float64Array | Int32Array>(values: T): T => {
+    const out = values.slice(0, m) as T;
     for (let j = 0; j < m; j++) {
       out[j] = values[spans[j]];
-    }
-    return out;
-  };
-  const pickBlocks = (blocks: Int32Array): Int32Array => {
-    const out = new Int32Array(m);
-    for (let j = 0; j < m; j++) {
-      out[j] = blocks[spans[j]];
     }
     return out;
   };
@@ -108,14 +102,14 @@ export function coarsenProblem(problem: ExtendedDispatchProblem, spans: Int32Arr
     dayAheadPriceEurPerMwh: pick(problem.dayAheadPriceEurPerMwh),
   };
   const fcr: FcrInput | undefined =
-    problem.fcr === undefined ? undefined : { ...problem.fcr, blockOfInterval: pickBlocks(problem.fcr.blockOfInterval), capacityPriceEurPerMwH: pick(problem.fcr.capacityPriceEurPerMwH) };
+    problem.fcr === undefined ? undefined : { ...problem.fcr, blockOfInterval: pick(problem.fcr.blockOfInterval), capacityPriceEurPerMwH: pick(problem.fcr.capacityPriceEurPerMwH) };
   const a = problem.afrr;
   const afrr: AfrrInput | undefined =
     a === undefined
       ? undefined
       : {
           ...a,
-          blockOfInterval: pickBlocks(a.blockOfInterval),
+          blockOfInterval: pick(a.blockOfInterval),
           capacityUpPriceEurPerMwH: pick(a.capacityUpPriceEurPerMwH),
           capacityDownPriceEurPerMwH: pick(a.capacityDownPriceEurPerMwH),
           activationUpPriceEurPerMwh: pick(a.activationUpPriceEurPerMwh),
