@@ -45,11 +45,21 @@ export function runTableOf(table: Table, file: string): RunTable {
         return cached;
       }
       const column = columnOf(name);
-      const out = column.kind === 'float64' || column.kind === 'int32' ? Float64Array.from(column.values, (v) => (v === 0 ? 0 : v)) : parsedNumbers(name, text(name), file);
+      const out = column.kind === 'float64' || column.kind === 'int32' ? numbersOf(column.values) : parsedNumbers(name, text(name), file);
       numberCache.set(name, out);
       return out;
     },
   };
+}
+
+/** A numeric column's values as the CSV re-reads them: -0 prints as 0, so it reads back as 0. */
+function numbersOf(values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let r = 0; r < values.length; r += 1) {
+    const value = values[r];
+    out[r] = value === 0 ? 0 : value;
+  }
+  return out;
 }
 
 /** The text of each cell as its CSV re-reads (`cellText`). */

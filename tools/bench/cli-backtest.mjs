@@ -1,0 +1,108 @@
+// Benchmark of `euroflex backtest` as a user runs it: the built CLI bundle in a fresh
+// process, run directory and report written (the command's defaults), several runs, median.
+//
+//   node tools/bench/cli-backtest.mjs [--runs N] [--no-report] [CONFIG ...]
+//
+// CONFIG defaults to the eight full-year real-data runs (da_only and da_plus_fcr, both
+// profiles, perfect_foresight and persistence). Prints, per config: the wall time from
+// spawning the process to its exit; the engine's part of it (summary.json `timings`:
+// load, decisions, settlement); the rest (Node start, module loading, writing the run
+// directory and the report); the time inside HiGHS and the process's peak RSS (read
+// from the process itself at exit by a --require hook). Build first (`npm run bench` does).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median } from './benchArgs.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const cliPackage = JSON.parse(readFileSync(path.join(root, 'apps/cli/package.json'), 'utf8'));
+const bin = path.join(root, 'apps/cli', cliPackage.bin.euroflex);
+
+const args = process.argv.slice(2);
+let runs = 3;
+let noReport = false;
+const configs = [];
+for (let i = 0; i < args.length; i += 1) {
+  if (args[i] === '--runs') {
+    runs = Number(args[++i]);
+  } else if (args[i] === '--no-report') {
+    noReport = true;
+  } else {
+    configs.push(path.resolve(args[i]));
+  }
+}
+if (!(runs >= 1)) {
+  console.error('usage: node tools/bench/cli-backtest.mjs [--runs N] [--no-report] [CONFIG ...]');
+  process.exit(2);
+}
+if (configs.length === 0) {
+  for (const workflow of ['da_only', 'da_plus_fcr']) {
+    for (const profile of ['', '_reference_v1']) {
+      for (const provider of ['perfect_foresight', 'persistence']) {
+        configs.push(path.join(root, `examples/configs/real/belgium_2024_${workflow}_${provider}${profile}.yaml`));
+      }
+    }
+  }
+}
+
+// Writes the process's peak RSS to fd 3 when it exits.
+const work = mkdtempSync(path.join(tmpdir(), 'euroflex-cli-bench-'));
+const hookFile = path.join(work, 'rss-hook.cjs');
+writeFileSync(
+  hookFile,
+  `process.on('exit', () => {
+  require('node:fs').writeSync(3, JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+});\n`,
+);
+
+function oneRun(config) {
+  const out = mkdtempSync(path.join(work, 'runs-'));
+  try {
+    const argv = ['backtest', config, '--out', out, '--json', ...(noReport ? ['--no-report'] : [])];
+    const started = performance.now();
+    const child = spawnSync(process.execPath, ['--require', hookFile, bin, ...argv], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const wallMs = performance.now() - started;
+    if (child.status !== 0) {
+      throw new Error(`euroflex ${argv.join(' ')} exited ${child.status}:\n${child.stderr}`);
+    }
+    const summary = JSON.parse(child.stdout);
+    const t = summary.timings;
+    return {
+      wallMs,
+      engineMs: t.total_ms,
+      loadMs: t.load_ms,
+      decisionsMs: t.walk_forward_ms + t.oracle_ms,
+      solverMs: t.solver_ms,
+      restMs: wallMs - t.total_ms,
+      peakRssMb: JSON.parse(child.output[3]).peakRssMb,
+      totalPnlEur: summary.total_pnl_eur,
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
+console.log(`node ${process.version}, ${runs} run(s) per config, \`euroflex backtest\`${noReport ? ' --no-report' : ' with its report'}`);
+try {
+  for (const config of configs) {
+    const samples = Array.from({ length: runs }, () => oneRun(config));
+    const m = (key) => median(samples.map((s) => s[key]));
+    console.log(`\n${path.basename(config)}`);
+    console.log(`  process wall            ${fmt(m('wallMs'))}   (min ${fmt(Math.min(...samples.map((s) => s.wallMs)))}, max ${fmt(Math.max(...samples.map((s) => s.wallMs)))})`);
+    console.log(`  engine                  ${fmt(m('engineMs'))}   (load ${fmt(m('loadMs'))}, decisions ${fmt(m('decisionsMs'))}, inside HiGHS ${fmt(m('solverMs'))})`);
+    console.log(`  the rest                ${fmt(m('restMs'))}   (Node, modules, run directory${noReport ? '' : ', report'})`);
+    console.log(`  peak RSS                ${m('peakRssMb').toFixed(0)} MB`);
+    console.log(`  total PnL               ${samples[0].totalPnlEur.toFixed(2)} EUR`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
