@@ -1,19 +1,7 @@
 import type { SeriesName } from '@euroflex/config';
 import { indexOfInstant, type Series } from '@euroflex/markets';
-import { timeAxis, type TimeAxis } from './runAxes';
+import { sameInstants, timeAxis, type TimeAxis } from './runAxes';
 import { coded, constant, makeTable, num, type Table } from './table';
-
-function sameInstants(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) {
-    return false;
-  }
-  for (let i = 0; i < a.length; i += 1) {
-    if (a[i] !== b[i]) {
-      return false;
-    }
-  }
-  return true;
-}
 
 /**
  * The window of each loaded series in the canonical format (`normalized_inputs/`), so a

@@ -25,6 +25,23 @@ describe('time axis labels and codes', () => {
     expect(axis.utc).toHaveLength(5);
   });
 
+  it('labels a window once: the same instants in another array share the labels, another zone or window does not', () => {
+    const instants = Float64Array.from({ length: 4 }, (_, i) => START_MS + (4 + i) * QUARTER_HOUR_MS);
+    const first = timeAxis(instants, 'Europe/Brussels');
+    const again = timeAxis(instants.slice(), 'Europe/Brussels');
+    expect(again.local).toBe(first.local);
+    expect(again.utc).toBe(first.utc);
+    const london = timeAxis(instants.slice(), 'Europe/London');
+    expect(london.local).toEqual(['2024-03-31T00:00:00+00:00', '2024-03-31T00:15:00+00:00', '2024-03-31T00:30:00+00:00', '2024-03-31T00:45:00+00:00']);
+    const shifted = instants.map((ms) => ms + QUARTER_HOUR_MS);
+    const later = timeAxis(shifted, 'Europe/London');
+    expect(later.local[0]).toBe('2024-03-31T00:15:00+00:00');
+    expect(later.instantsMs).toBe(shifted);
+    // Changing an array after it was labelled does not change what its instants label as.
+    shifted[0] = START_MS;
+    expect(timeAxis(shifted, 'Europe/London').local[0]).toBe('2024-03-30T23:00:00+00:00');
+  });
+
   it('repeats codes per block and numbers the blocks', () => {
     expect(Array.from(tiled(Int32Array.from([0, 1]), 3))).toEqual([0, 1, 0, 1, 0, 1]);
     expect(Array.from(blockCodes(2, 3))).toEqual([0, 0, 1, 1, 2, 2]);
