@@ -64,15 +64,22 @@ const RESERVE_COLUMNS: readonly (readonly [ReserveFlow, string])[] = [
   ['afrrDownDeliveredMwh', 'afrr_down_activated_mwh'],
 ];
 
+type AssetFlows = Record<Flow, Float64Array> & Partial<Record<ReserveFlow, Float64Array>>;
+
+/** Every asset's executed flows, SoC and reserves over the run, in config order. */
+function runAssetFlows(run: BacktestRun): AssetFlows[] {
+  return run.context.assets.map((_, a) => assetFlows(run, a));
+}
+
 /** Per-asset executed flows, SoC and reserves over the run (reserve arrays only where the workflow has them). */
-function assetFlows(run: BacktestRun, a: number): Record<Flow, Float64Array> & Partial<Record<ReserveFlow, Float64Array>> {
+function assetFlows(run: BacktestRun, a: number): AssetFlows {
   const chargeMw = gather(run, (day, i) => day.assets[i].chargeMw, a);
   const dischargeMw = gather(run, (day, i) => day.assets[i].dischargeMw, a);
   const netExportMw = new Float64Array(chargeMw.length);
   for (let i = 0; i < chargeMw.length; i += 1) {
     netExportMw[i] = dischargeMw[i] - chargeMw[i];
   }
-  const flows: Record<Flow, Float64Array> & Partial<Record<ReserveFlow, Float64Array>> = {
+  const flows: AssetFlows = {
     chargeMw,
     dischargeMw,
     netExportMw,
@@ -152,8 +159,7 @@ function sumOver(arrays: readonly Float64Array[], length: number): Float64Array 
 }
 
 /** `site_dispatch`: the site's executed schedule, prices and settlement per interval. */
-export function siteDispatchTable(run: BacktestRun, ax: RunAxes = runAxes(run)): Table {
-  const flows = run.context.assets.map((_, a) => assetFlows(run, a));
+export function siteDispatchTable(run: BacktestRun, ax: RunAxes = runAxes(run), flows: readonly AssetFlows[] = runAssetFlows(run)): Table {
   const n = ax.count;
   const pick = (key: Flow | ReserveFlow) => sumOver(flows.map((f) => f[key] as Float64Array), n);
   const reserves = RESERVE_COLUMNS.filter(([key]) => flows[0]?.[key] !== undefined).map(([key, name]) => num(name, pick(key)));
@@ -184,9 +190,9 @@ export function siteDispatchTable(run: BacktestRun, ax: RunAxes = runAxes(run)):
 }
 
 /** `asset_dispatch`: one row per asset and interval (assets in config order, then time). */
-export function assetDispatchTable(run: BacktestRun, ax: RunAxes = runAxes(run)): Table {
+export function assetDispatchTable(run: BacktestRun, ax: RunAxes = runAxes(run), flows: readonly AssetFlows[] = runAssetFlows(run)): Table {
   const n = ax.count;
-  const blocks = run.context.assets.map((asset, a) => ({ asset, flows: assetFlows(run, a), money: run.settlement.assets[a] }));
+  const blocks = run.context.assets.map((asset, a) => ({ asset, flows: flows[a], money: run.settlement.assets[a] }));
   const concat = (pick: (block: (typeof blocks)[number]) => Float64Array) => {
     const out = new Float64Array(n * blocks.length);
     blocks.forEach((block, b) => out.set(pick(block), b * n));
@@ -326,9 +332,15 @@ export function forecastSnapshotsTable(run: BacktestRun, ax: RunAxes = runAxes(r
 /** Builders of every table of a run, in the order they are written (built one at a time). */
 export function runTableBuilders(run: BacktestRun, includeSnapshots: boolean): (() => Table)[] {
   const ax = runAxes(run);
+  // The site and asset tables read the same gathered flows: gathered once, released after both.
+  let flows: AssetFlows[] | undefined;
   const builders = [
-    () => siteDispatchTable(run, ax),
-    () => assetDispatchTable(run, ax),
+    () => siteDispatchTable(run, ax, (flows = runAssetFlows(run))),
+    () => {
+      const table = assetDispatchTable(run, ax, flows ?? runAssetFlows(run));
+      flows = undefined;
+      return table;
+    },
     () => assetPnlTable(run),
     () => settlementBreakdownTable(run, ax),
     () => decisionLogTable(run),
