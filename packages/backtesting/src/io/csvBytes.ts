@@ -15,7 +15,12 @@ import type { Column, LabelCodes, Table } from '../tables/table';
  * arena per column; rows are then assembled by copying bytes. No per-cell strings, joins
  * or UTF-8 conversion of the whole text.
  */
-const CHUNK_ROWS = 8192;
+/**
+ * Rows encoded and assembled at a time. Small enough that a wide table's per-column cell
+ * offsets and bytes stay in the CPU cache while rows are assembled (8,192 rows of a 39-column
+ * table did not: a year's write took about 90 ms longer).
+ */
+const CHUNK_ROWS = 1024;
 const COMMA = 44;
 const NEWLINE = 10;
 /** Spare bytes after the used part of every buffer, for word-wise copies (see `assembleRows`). */
