@@ -7,8 +7,9 @@
 // profiles, perfect_foresight and persistence). Prints, per config: the wall time from
 // spawning the process to its exit; the engine's part of it (summary.json `timings`:
 // load, decisions, settlement); the rest (Node start, module loading, writing the run
-// directory and the report); the time inside HiGHS and the process's peak RSS (read
-// from the process itself at exit by a --require hook). Build first (`npm run bench` does).
+// directory and the report); the time inside HiGHS; LP and MILP solve counts; and the
+// process's peak RSS (read from the process itself at exit by a --require hook). Build
+// first (`npm run bench` does).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,6 +84,8 @@ function oneRun(config) {
       solverMs: t.solver_ms,
       restMs: wallMs - t.total_ms,
       peakRssMb: JSON.parse(child.output[3]).peakRssMb,
+      lpSolves: summary.solver.lp_solves + summary.solver.oracle_lp_solves,
+      milpSolves: summary.solver.milp_solves + summary.solver.oracle_milp_solves,
       totalPnlEur: summary.total_pnl_eur,
     };
   } finally {
@@ -100,6 +103,7 @@ try {
     console.log(`  process wall            ${fmt(m('wallMs'))}   (min ${fmt(Math.min(...samples.map((s) => s.wallMs)))}, max ${fmt(Math.max(...samples.map((s) => s.wallMs)))})`);
     console.log(`  engine                  ${fmt(m('engineMs'))}   (load ${fmt(m('loadMs'))}, decisions ${fmt(m('decisionsMs'))}, inside HiGHS ${fmt(m('solverMs'))})`);
     console.log(`  the rest                ${fmt(m('restMs'))}   (Node, modules, run directory${noReport ? '' : ', report'})`);
+    console.log(`  solves                  ${samples[0].lpSolves} LP, ${samples[0].milpSolves} MILP (run and oracle)`);
     console.log(`  peak RSS                ${m('peakRssMb').toFixed(0)} MB`);
     console.log(`  total PnL               ${samples[0].totalPnlEur.toFixed(2)} EUR`);
   }
