@@ -142,4 +142,18 @@ describe('euroflex CLI', () => {
     expect(filled.stdout).toContain('8 filled (previous)');
     expect(readFileSync(join(dir, 'filled.csv'), 'utf8')).toContain('filled');
   });
+
+  it('normalizes the raw FCR blocks of the autumn DST day into six PT4H rows with --keep-resolution', async () => {
+    const dir = temp();
+    const input = join(REPO, 'examples/data/real/fcr_capacity_2024_raw.csv');
+    const output = join(dir, 'fcr.csv');
+    const args = ['--input', input, '--output', output, '--series', 'fcr_capacity', '--timestamp-column', 'block_start_local', '--value-column', 'fcr_DE_eur_per_mw_per_4h_block'];
+    const result = await cli('normalize', ...args, '--timezone', 'Europe/Berlin', '--resolution', 'PT4H', '--unit-factor', '0.25', '--start', '2024-10-27', '--end', '2024-10-27', '--keep-resolution');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('100 quarter-hours from 2196 rows (written as 6 rows)');
+    const rows = readFileSync(output, 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    // 00:00 CEST (22:00Z) to 04:00 CET (03:00Z) is one row; 19.3 EUR/MW per block / 4.
+    expect(rows.map((cells) => [cells[0], cells[3], cells[4]])[0]).toEqual(['2024-10-26T22:00:00Z', 'PT4H', '4.825']);
+    expect(rows.map((cells) => cells[1].slice(11, 19))).toEqual(['00:00:00', '04:00:00', '08:00:00', '12:00:00', '16:00:00', '20:00:00']);
+  });
 });

@@ -16,7 +16,7 @@ export {
 } from './coverage';
 export { CANONICAL_COLUMNS, NL_SHORTAGE_COLUMN, NL_SURPLUS_COLUMN, tableFromRows, type CsvTable } from './table/csvTable';
 export { seriesFromTable, type SeriesReadResult, type SeriesReadOptions } from './table/seriesFromTable';
-export { formatSeriesCsv, type WriteSeriesOptions } from './table/formatSeriesCsv';
+export { formatSeriesCsv, type SeriesRows, type WriteSeriesOptions } from './table/formatSeriesCsv';
 export { capIssues } from './table/capIssues';
 export { numberFromBytes, type NumberBytesOut } from './table/canonicalCells';
 export {

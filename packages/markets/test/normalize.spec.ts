@@ -267,3 +267,78 @@ describe('normalizeCsv: setup problems and output', () => {
 function rows(): [string, string][] {
   return [['2025-06-16T00:00:00Z', '1']];
 }
+
+describe('normalizeCsv --keep-resolution: whole input blocks stay one row', () => {
+  /** Naive local 4-hour block starts of a day and their values (block k is worth 10 * (k + 1)). */
+  const blocks = (date: string): [string, string][] => [0, 4, 8, 12, 16, 20].map((hour, k) => [`${date} ${String(hour).padStart(2, '0')}:00`, String(10 * (k + 1))]);
+  const written = (output: string): string[][] =>
+    readFileSync(output, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
+
+  it.each([
+    ['2024-03-31', 92, 12],
+    ['2024-06-16', 96, 16],
+    ['2024-10-27', 100, 20],
+  ])('writes the six 4-hour blocks of %s as six PT4H rows that read back as %i quarter-hours', (date, quarterHours, firstBlock) => {
+    const output = `${folder.dir}/keep/${date}.csv`;
+    const options = { ...base, series: 'fcr_capacity', timezone: 'Europe/Brussels', resolution: 'PT4H', provenance: 'blocks', output } as const;
+    const kept = normalize(table(blocks(date)), { ...options, keepResolution: true });
+    expect(kept.issues).toEqual([]);
+    const rows = written(output);
+    // Local block starts, each a PT4H row without the expansion step (the reader records it).
+    expect(rows.map((cells) => [cells[1].slice(11, 16), cells[3], cells[4], cells[11]])).toEqual(
+      blocks(date).map(([label, value]) => [label.slice(11, 16), 'PT4H', value, 'blocks']),
+    );
+    const back = readSeriesFile(output, { name: 'fcr_capacity', timezone: 'Europe/Brussels', expectedZone: '10YBE----------2' });
+    expect(back.issues).toEqual([]);
+    expect(back.series?.instantsMs).toHaveLength(quarterHours);
+    expect(back.series?.provenance.steps).toEqual(['expanded_from_PT4H']);
+    // The 00-04 block lasts 3 h, 4 h or 5 h of the DST day; the reader holds it that long.
+    expect(Array.from(back.series?.values ?? []).filter((v) => v === 10)).toHaveLength(firstBlock);
+    // The same quarter-hours and values as the expanded file.
+    const expanded = normalize(table(blocks(date)), { ...options, output: `${folder.dir}/keep/${date}-expanded.csv` });
+    expect(Array.from(back.series?.instantsMs ?? [])).toEqual(Array.from(expanded.series?.instantsMs ?? []));
+    expect(Array.from(back.series?.values ?? [])).toEqual(Array.from(expanded.series?.values ?? []));
+    expect(kept.outputRows?.first.length).toBe(6);
+  });
+
+  it('keeps filled quarter-hours as PT15M rows with their fill, next to the whole hours', () => {
+    // 00:00, 01:00 and 03:00 local: the 02:00 hour is missing and filled from the hour before.
+    const hours: [string, string][] = [
+      ['2024-06-16 00:00', '5'],
+      ['2024-06-16 01:00', '6'],
+      ['2024-06-16 03:00', '8'],
+    ];
+    const output = `${folder.dir}/keep/filled.csv`;
+    const result = normalize(table(hours), { ...base, timezone: 'Europe/Brussels', resolution: 'PT60M', fill: 'previous', provenance: 'hours', keepResolution: true, output });
+    const rows = written(output);
+    expect(rows.map((cells) => [cells[1].slice(11, 16), cells[3], cells[4], cells[11]])).toEqual([
+      ['00:00', 'PT60M', '5', 'hours'],
+      ['01:00', 'PT60M', '6', 'hours'],
+      ['02:00', 'PT15M', '6', 'hours;expanded_from_PT60M;filled_previous_from_2024-06-15T23:45:00Z'],
+      ['02:15', 'PT15M', '6', 'hours;expanded_from_PT60M;filled_previous_from_2024-06-15T23:45:00Z'],
+      ['02:30', 'PT15M', '6', 'hours;expanded_from_PT60M;filled_previous_from_2024-06-15T23:45:00Z'],
+      ['02:45', 'PT15M', '6', 'hours;expanded_from_PT60M;filled_previous_from_2024-06-15T23:45:00Z'],
+      ['03:00', 'PT60M', '8', 'hours'],
+    ]);
+    const back = readSeriesFile(output, { name: 'day_ahead', timezone: 'Europe/Brussels', expectedZone: '10YBE----------2' });
+    expect(back.issues).toEqual([]);
+    expect(Array.from(back.series?.values ?? [])).toEqual([5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 8]);
+    expect(result.series?.instantsMs).toHaveLength(16);
+  });
+
+  it('writes quarter-hour input as it would without the option', () => {
+    const quarters = table([
+      ['2025-06-16T00:00:00+02:00', '10'],
+      ['2025-06-16T00:15:00+02:00', '20'],
+    ]);
+    const one = `${folder.dir}/keep/q1.csv`;
+    const two = `${folder.dir}/keep/q2.csv`;
+    normalize(quarters, { ...base, timezone: 'UTC', provenance: 'q', output: one });
+    normalize(quarters, { ...base, timezone: 'UTC', provenance: 'q', output: two, keepResolution: true });
+    expect(readFileSync(two, 'utf8')).toBe(readFileSync(one, 'utf8'));
+  });
+});

@@ -93,7 +93,8 @@ describe('real data shipped with the examples: rebuilt from the recipes of tools
       expect(report.issues).toEqual([]);
       expect(report.series.flatMap((s) => [...s.issues, ...s.warnings])).toEqual([]);
       expect(report.ok).toBe(true);
-      expect(report.series.map((s) => s.resolution)).toEqual(report.series.map(() => 'PT15M'));
+      // The FCR blocks are stored at their own resolution (normalize --keep-resolution); the rest are quarter-hours.
+      expect(report.series.map((s) => [s.name, s.resolution])).toEqual(report.series.map((s) => [s.name, s.name === 'fcr_capacity' ? 'PT4H' : 'PT15M']));
     },
   );
 });

@@ -84,7 +84,15 @@ describe('real FCR capacity prices 2024 (DE price of the common FCR auction)', (
     expect(fcr.provenance.zone).toBeUndefined();
     const firstRow = readFileSync(path.join(REAL, FILE), 'utf8').split('\n')[1].split(',');
     expect(firstRow[6]).toBe('');
-    expect(firstRow[11]).toBe('regelleistung_fcr_DE_per_4h_block_div_4;expanded_from_PT4H');
+    expect(firstRow[11]).toBe('regelleistung_fcr_DE_per_4h_block_div_4');
+    expect(fcr.provenance.steps).toEqual(['expanded_from_PT4H']);
+  });
+
+  it('is stored as one PT4H row per block, which the reader holds over the local block', () => {
+    const lines = dataLines(FILE).map((line) => line.split(','));
+    expect(lines).toHaveLength(blocks.length);
+    expect(new Set(lines.map((cells) => cells[3]))).toEqual(new Set(['PT4H']));
+    expect(lines.map((cells) => Number(cells[4]))).toEqual(blocks.map((block) => block.perBlock / 4));
   });
 
   it('every local day has 92, 96 or 100 quarter-hours, as the Brussels calendar says', () => {

@@ -10,7 +10,7 @@ const usage = `Usage: euroflex normalize --input FILE --output FILE --series NAM
                           --timestamp-column COL --value-column COL [options]
 
 Convert a foreign CSV into the canonical series format (docs/data.md): UTC-keyed
-quarter-hours with local labels, hourly or 4-hour rows expanded, units converted.
+quarter-hours with local labels, hourly or 4-hour rows expanded (or kept), units converted.
 Gaps are reported and never filled unless --fill asks for it; every fill is recorded in
 the provenance column of the filled row.
 
@@ -26,6 +26,8 @@ Options:
   --delimiter C            Field delimiter (default ",")
   --decimal-comma          Numbers use a decimal comma (1.234,56)
   --resolution R           Input resolution: PT15M (default), PT60M or PT4H
+  --keep-resolution        Write each whole hourly or 4-hour input row as one row at its own
+                           resolution (readers expand it), not as quarter-hours
   --zone EIC               Bidding zone EIC, e.g. 10YBE----------2 (also sets the market time zone)
   --source LABEL           Value of the source column
   --start DATE, --end DATE Keep only these local days and check that they are complete
@@ -66,6 +68,7 @@ export async function runNormalize(argv: readonly string[]): Promise<number> {
     delimiter: { type: 'string' },
     'decimal-comma': { type: 'boolean' },
     resolution: { type: 'string' },
+    'keep-resolution': { type: 'boolean' },
     zone: { type: 'string' },
     source: { type: 'string' },
     start: { type: 'string' },
@@ -99,6 +102,7 @@ export async function runNormalize(argv: readonly string[]): Promise<number> {
     unitFactor,
     decimalComma: values['decimal-comma'] ?? false,
     fill: fillOption(values.fill),
+    keepResolution: values['keep-resolution'] ?? false,
     ...(values['timestamp-format'] === undefined ? {} : { timestampFormat: values['timestamp-format'] }),
     ...(values.delimiter === undefined ? {} : { delimiter: values.delimiter }),
     ...(values.resolution === undefined ? {} : { resolution: values.resolution }),
@@ -110,7 +114,7 @@ export async function runNormalize(argv: readonly string[]): Promise<number> {
   const ok = result.written && result.issues.length === 0 && result.gaps.length === 0;
   if (values.json) {
     process.stdout.write(
-      `${JSON.stringify({ ok, written: result.written, output: options.output, rows: result.rows, quarter_hours: result.series?.instantsMs.length ?? 0, gaps: result.gaps, filled: result.filled, issues: result.issues }, null, 2)}\n`,
+      `${JSON.stringify({ ok, written: result.written, output: options.output, rows: result.rows, quarter_hours: result.series?.instantsMs.length ?? 0, rows_written: result.outputRows?.first.length ?? result.series?.instantsMs.length ?? 0, gaps: result.gaps, filled: result.filled, issues: result.issues }, null, 2)}\n`,
     );
     return ok ? 0 : 1;
   }
@@ -118,6 +122,7 @@ export async function runNormalize(argv: readonly string[]): Promise<number> {
   if (result.written) {
     process.stdout.write(
       `${ok ? c.green('ok') : c.yellow('written with problems')}: ${options.output}: ${result.series?.instantsMs.length ?? 0} quarter-hours from ${result.rows} rows` +
+        `${result.outputRows === undefined ? '' : ` (written as ${result.outputRows.first.length} rows)`}` +
         `${result.filled.length > 0 ? `, ${result.filled.length} filled (${[...new Set(result.filled.map((f) => f.method))].join(', ')})` : ''}\n`,
     );
   }

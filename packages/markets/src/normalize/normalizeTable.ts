@@ -7,6 +7,8 @@ import { INTERVAL_MS, type Series } from '../series';
 import { assembleQuarterHours } from '../table/assembleQuarterHours';
 import type { CsvTable } from '../table/csvTable';
 import { zoneClock, type ZoneClock } from '../time/zoneClock';
+import type { SeriesRows } from '../table/formatSeriesCsv';
+import { coarseRows } from './coarseRows';
 import { fillGaps, fillMethods, type FilledInstant, type FillOption } from './fillGaps';
 import { normalizeOutput } from './normalizeOutput';
 import { readForeignRows } from './readForeignRows';
@@ -31,8 +33,14 @@ export interface NormalizeTableOptions {
   readonly decimalComma?: boolean;
   /** Round values to this many decimals after scaling; default: only scaling noise is removed. */
   readonly decimals?: number;
-  /** Resolution of the input rows (`PT15M` default, `PT60M`, `PT4H`); output is always PT15M. */
+  /** Resolution of the input rows (`PT15M` default, `PT60M`, `PT4H`). */
   readonly resolution?: string;
+  /**
+   * Write each whole input block as one row at the input resolution (`PT4H` rows for 4-hour
+   * blocks), which readers expand again; default false: every quarter-hour a PT15M row.
+   * Filled quarter-hours and partial blocks stay PT15M rows.
+   */
+  readonly keepResolution?: boolean;
   /** Bidding-zone EIC for the `zone` column. */
   readonly zone?: string;
   /** `source` column label; default `normalized`. */
@@ -60,6 +68,8 @@ export interface NormalizeResult {
   /** Quarter-hours still missing in the output (ISO UTC). */
   readonly gaps: string[];
   readonly filled: FilledInstant[];
+  /** The rows to write with `keepResolution` (see `coarseRows`); undefined otherwise. */
+  readonly outputRows?: SeriesRows;
 }
 
 /** Convert a foreign table into a canonical quarter-hour series (pure; see normalizeCsv). */
@@ -135,10 +145,12 @@ export function normalizeTable(table: CsvTable, options: NormalizeTableOptions, 
   for (const name of Object.keys(rows.extras)) {
     columns[name] = new Float64Array(size).fill(Number.NaN);
   }
+  const inputRow = new Int32Array(size).fill(-1);
   for (let k = 0; k < count; k += 1) {
     const i = Math.round((assembly.instantsMs[k] - bounds.startMs) / INTERVAL_MS);
     if (i >= 0 && i < size) {
       const r = assembly.sourceRows[k];
+      inputRow[i] = r;
       values[i] = rows.values[r];
       for (const [name, column] of Object.entries(rows.extras)) {
         columns[name][i] = column[r];
@@ -146,6 +158,11 @@ export function normalizeTable(table: CsvTable, options: NormalizeTableOptions, 
     }
   }
   const { filled, sourceIndex } = fillGaps(grid, values, columns, fillMethods(options.fill), market);
+  for (let i = 0; i < size; i += 1) {
+    if (sourceIndex[i] >= 0) {
+      inputRow[i] = -1;
+    }
+  }
   const output = normalizeOutput(
     {
       series: options.series,
@@ -163,7 +180,12 @@ export function normalizeTable(table: CsvTable, options: NormalizeTableOptions, 
     },
     report,
   );
-  return { ...output, marketTimezone: market.timezone, rows: table.rowCount, issues, filled };
+  const provenance = options.provenance ?? 'normalized';
+  const coarse =
+    options.keepResolution === true && output.series !== undefined
+      ? { outputRows: coarseRows(output.series, output.rowProvenance, { startMs: bounds.startMs, inputRow }, minutes, provenance, market) }
+      : {};
+  return { ...output, marketTimezone: market.timezone, rows: table.rowCount, issues, filled, ...coarse };
 }
 
 /** Check columns, time zones and resolution before touching a row; undefined if unusable. */
