@@ -158,6 +158,7 @@ export function normalizeTable(table: CsvTable, options: NormalizeTableOptions, 
     }
   }
   const { filled, sourceIndex } = fillGaps(grid, values, columns, fillMethods(options.fill), market);
+  const provenance = options.provenance ?? 'normalized';
   for (let i = 0; i < size; i += 1) {
     if (sourceIndex[i] >= 0) {
       inputRow[i] = -1;
@@ -172,7 +173,7 @@ export function normalizeTable(table: CsvTable, options: NormalizeTableOptions, 
       filled,
       sourceIndex,
       inputMinutes: minutes,
-      provenance: options.provenance ?? 'normalized',
+      provenance,
       source: options.source ?? 'normalized',
       zone: options.zone,
       unitFactor: options.unitFactor,
@@ -180,7 +181,6 @@ export function normalizeTable(table: CsvTable, options: NormalizeTableOptions, 
     },
     report,
   );
-  const provenance = options.provenance ?? 'normalized';
   const coarse =
     options.keepResolution === true && output.series !== undefined
       ? { outputRows: coarseRows(output.series, output.rowProvenance, { startMs: bounds.startMs, inputRow }, minutes, provenance, market) }
