@@ -56,6 +56,27 @@ describe('run directory', () => {
     const assets = parseCsv(readFileSync(join(dir, 'asset_dispatch.csv'), 'utf8'));
     expect(assets.length - 1).toBe(2 * (site.length - 1));
     expect(site[0]).toEqual(expect.arrayContaining(['timestamp_utc', 'timestamp_local', 'charge_mw', 'soc_mwh', 'da_revenue_eur', 'realized_pnl_eur']));
+    // Each site row is the sum of the two assets' rows at its instant (asset blocks, then time).
+    const n = site.length - 1;
+    const at = (rows: string[][], column: string, row: number): number => Number(rows[row + 1][rows[0].indexOf(column)]);
+    for (const column of ['charge_mw', 'discharge_mw', 'net_export_mw', 'da_revenue_eur', 'degradation_cost_eur', 'realized_pnl_eur']) {
+      for (let t = 0; t < n; t += 1) {
+        const sum = at(assets, column, t) + at(assets, column, n + t);
+        expect({ column, t, diff: Math.abs(at(site, column, t) - sum) < 1e-9 }).toEqual({ column, t, diff: true });
+      }
+    }
+    expect(assets[1][assets[0].indexOf('timestamp_utc')]).toBe(site[1][site[0].indexOf('timestamp_utc')]);
+    expect(assets[n + 1][assets[0].indexOf('timestamp_utc')]).toBe(site[1][site[0].indexOf('timestamp_utc')]);
+    expect(assets[1][assets[0].indexOf('asset_id')]).not.toBe(assets[n + 1][assets[0].indexOf('asset_id')]);
+    // Each asset's block holds its own money: its rows sum to its line of asset_pnl_attribution.
+    const pnl = parseCsv(readFileSync(join(dir, 'asset_pnl_attribution.csv'), 'utf8'));
+    const blockSums = [0, n].map((from) => Array.from({ length: n }, (_, t) => at(assets, 'realized_pnl_eur', from + t)).reduce((a, b) => a + b, 0));
+    expect(new Set(blockSums.map((sum) => sum.toFixed(6))).size).toBe(2);
+    for (const [b, from] of [0, n].entries()) {
+      const id = assets[from + 1][assets[0].indexOf('asset_id')];
+      const line = pnl.findIndex((row) => row[pnl[0].indexOf('asset_id')] === id);
+      expect(Math.abs(Number(pnl[line][pnl[0].indexOf('total_pnl_eur')]) - blockSums[b])).toBeLessThan(1e-6);
+    }
   });
 
   it('is byte-identical for the same input, apart from the run id, creation time and timings in summary.json', async () => {

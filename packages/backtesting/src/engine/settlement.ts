@@ -72,11 +72,23 @@ export interface RunSettlement {
 export type SettlementContext = Pick<EngineContext, 'assets' | 'config' | 'model' | 'adapter' | 'actuals'>;
 
 function emptyColumns(length: number): SettlementColumns {
-  const columns = {} as Record<SettlementColumnName, Float64Array>;
+  return assetColumns(length, 1)[0];
+}
+
+/**
+ * Zeroed columns for `assets` assets: each column's arrays are consecutive views of one
+ * buffer (asset 0, then 1, ...), so a table with one block of rows per asset takes the
+ * buffer as its column without copying (`joined` in tables/runTables.ts).
+ */
+function assetColumns(length: number, assets: number): SettlementColumns[] {
+  const perAsset = Array.from({ length: assets }, () => ({}) as Record<SettlementColumnName, Float64Array>);
   for (const name of SETTLEMENT_COLUMNS) {
-    columns[name] = new Float64Array(length);
+    const buffer = new Float64Array(length * assets);
+    perAsset.forEach((columns, a) => {
+      columns[name] = buffer.subarray(a * length, (a + 1) * length);
+    });
   }
-  return columns;
+  return perAsset;
 }
 
 /** The per-interval deviation price of the site: imbalance (by the site's sign in dual markets) or day-ahead. */
@@ -175,7 +187,7 @@ export function settleRun(days: readonly ExecutedDay[], context: SettlementConte
   const { assets } = context;
   const total = days.reduce((sum, day) => sum + day.instantsMs.length, 0);
   const instantsMs = new Float64Array(total);
-  const perAsset = assets.map(() => emptyColumns(total));
+  const perAsset = assetColumns(total, assets.length);
   const params = settlementParams(context);
   let offset = 0;
   for (const day of days) {

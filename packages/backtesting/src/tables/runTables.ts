@@ -15,8 +15,12 @@ function settlementColumns(columns: SettlementColumns): Column[] {
   return SETTLEMENT_COLUMNS.map((name) => num(name, columns[name]));
 }
 
-function gather(run: BacktestRun, pick: (day: BacktestRun['days'][number], asset: number) => ArrayLike<number>, asset: number): Float64Array {
-  const out = new Float64Array(run.settlement.instantsMs.length);
+function gather(
+  run: BacktestRun,
+  pick: (day: BacktestRun['days'][number], asset: number) => ArrayLike<number>,
+  asset: number,
+  out: Float64Array = new Float64Array(run.settlement.instantsMs.length),
+): Float64Array {
   let offset = 0;
   for (const day of run.days) {
     const values = pick(day, asset);
@@ -66,38 +70,72 @@ const RESERVE_COLUMNS: readonly (readonly [ReserveFlow, string])[] = [
 
 type AssetFlows = Record<Flow, Float64Array> & Partial<Record<ReserveFlow, Float64Array>>;
 
-/** Every asset's executed flows, SoC and reserves over the run, in config order. */
+/**
+ * Every asset's executed flows, SoC and reserves over the run, in config order (reserve
+ * arrays only where the workflow has them). Each flow's arrays are consecutive views of one
+ * buffer, asset after asset, which `asset_dispatch` takes as its column (`joined`).
+ */
 function runAssetFlows(run: BacktestRun): AssetFlows[] {
-  return run.context.assets.map((_, a) => assetFlows(run, a));
-}
-
-/** Per-asset executed flows, SoC and reserves over the run (reserve arrays only where the workflow has them). */
-function assetFlows(run: BacktestRun, a: number): AssetFlows {
-  const chargeMw = gather(run, (day, i) => day.assets[i].chargeMw, a);
-  const dischargeMw = gather(run, (day, i) => day.assets[i].dischargeMw, a);
-  const netExportMw = new Float64Array(chargeMw.length);
-  for (let i = 0; i < chargeMw.length; i += 1) {
-    netExportMw[i] = dischargeMw[i] - chargeMw[i];
-  }
-  const flows: AssetFlows = {
-    chargeMw,
-    dischargeMw,
-    netExportMw,
-    plannedChargeMw: gather(run, (day, i) => day.assets[i].plannedChargeMw, a),
-    plannedDischargeMw: gather(run, (day, i) => day.assets[i].plannedDischargeMw, a),
-    nominationMw: gather(run, (day, i) => day.assets[i].nominationMw, a),
-    socStartMwh: gather(run, (day, i) => day.assets[i].socMwh, a),
-    socMwh: gather(run, (day, i) => day.assets[i].socMwh.subarray(1), a),
-    plannedSocMwh: gather(run, (day, i) => day.assets[i].plannedSocMwh.subarray(1), a),
-    powerLimitMw: gather(run, (day, i) => day.assets[i].powerLimitMw, a),
+  const n = run.settlement.instantsMs.length;
+  const assets = run.context.assets.length;
+  const perAsset = run.context.assets.map(() => ({}) as AssetFlows);
+  const gathered = (key: Flow | ReserveFlow, pick: (day: BacktestRun['days'][number], asset: number) => ArrayLike<number>): void => {
+    const buffer = new Float64Array(n * assets);
+    perAsset.forEach((flows, a) => {
+      flows[key] = gather(run, pick, a, buffer.subarray(a * n, (a + 1) * n));
+    });
   };
-  const first = run.days[0]?.assets[a];
+  gathered('chargeMw', (day, i) => day.assets[i].chargeMw);
+  gathered('dischargeMw', (day, i) => day.assets[i].dischargeMw);
+  const net = new Float64Array(n * assets);
+  perAsset.forEach((flows, a) => {
+    const out = net.subarray(a * n, (a + 1) * n);
+    for (let i = 0; i < n; i += 1) {
+      out[i] = flows.dischargeMw[i] - flows.chargeMw[i];
+    }
+    flows.netExportMw = out;
+  });
+  gathered('plannedChargeMw', (day, i) => day.assets[i].plannedChargeMw);
+  gathered('plannedDischargeMw', (day, i) => day.assets[i].plannedDischargeMw);
+  gathered('nominationMw', (day, i) => day.assets[i].nominationMw);
+  gathered('socStartMwh', (day, i) => day.assets[i].socMwh);
+  gathered('socMwh', (day, i) => day.assets[i].socMwh.subarray(1));
+  gathered('plannedSocMwh', (day, i) => day.assets[i].plannedSocMwh.subarray(1));
+  gathered('powerLimitMw', (day, i) => day.assets[i].powerLimitMw);
+  const first = run.days[0]?.assets[0];
   for (const [key] of RESERVE_COLUMNS) {
     if (first?.[key] !== undefined) {
-      flows[key] = gather(run, (day, i) => day.assets[i][key] as Float64Array, a);
+      gathered(key, (day, i) => day.assets[i][key] as Float64Array);
     }
   }
-  return flows;
+  return perAsset;
+}
+
+/**
+ * `blocks` back to back: the buffer itself when they are its consecutive views (the layout
+ * of settlement columns and gathered flows), else a copy.
+ */
+function joined(blocks: readonly Float64Array[]): Float64Array {
+  const total = blocks.reduce((sum, block) => sum + block.length, 0);
+  const first = blocks[0];
+  let offset = first?.byteOffset ?? 0;
+  const adjacent =
+    first !== undefined &&
+    blocks.every((block) => {
+      const ok = block.buffer === first.buffer && block.byteOffset === offset;
+      offset += block.byteLength;
+      return ok;
+    });
+  if (adjacent) {
+    return new Float64Array(first.buffer, first.byteOffset, total);
+  }
+  const out = new Float64Array(total);
+  let at = 0;
+  for (const block of blocks) {
+    out.set(block, at);
+    at += block.length;
+  }
+  return out;
 }
 
 /** Table name of a series' forecast or actual column, with its unit. */
@@ -193,11 +231,7 @@ export function siteDispatchTable(run: BacktestRun, ax: RunAxes = runAxes(run), 
 export function assetDispatchTable(run: BacktestRun, ax: RunAxes = runAxes(run), flows: readonly AssetFlows[] = runAssetFlows(run)): Table {
   const n = ax.count;
   const blocks = run.context.assets.map((asset, a) => ({ asset, flows: flows[a], money: run.settlement.assets[a] }));
-  const concat = (pick: (block: (typeof blocks)[number]) => Float64Array) => {
-    const out = new Float64Array(n * blocks.length);
-    blocks.forEach((block, b) => out.set(pick(block), b * n));
-    return out;
-  };
+  const concat = (pick: (block: (typeof blocks)[number]) => Float64Array) => joined(blocks.map(pick));
   const intervals = tiled(ax.interval, blocks.length);
   const days = tiled(ax.day, blocks.length);
   return makeTable('asset_dispatch', [
