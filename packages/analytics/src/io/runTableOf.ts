@@ -62,9 +62,17 @@ function numbersOf(values: ArrayLike<number>): Float64Array {
   return out;
 }
 
-/** The text of each cell as its CSV re-reads (`cellText`). */
+/** The text of each cell as its CSV re-reads (`cellText`; a coded column's labels as they are, '' for no label). */
 function cellTexts(column: Column, rowCount: number): string[] {
   const out = new Array<string>(rowCount);
+  if (column.kind === 'string' && column.coded !== undefined) {
+    const { labels, codes } = column.coded;
+    for (let r = 0; r < rowCount; r += 1) {
+      const code = codes[r];
+      out[r] = code < 0 ? '' : labels[code];
+    }
+    return out;
+  }
   for (let r = 0; r < rowCount; r += 1) {
     out[r] = cellText(column, r);
   }

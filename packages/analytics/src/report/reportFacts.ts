@@ -21,13 +21,7 @@ export function reasonCountsOf(run: RunDirectory): ReasonCounts[] {
   for (const name of ['site_dispatch', 'asset_dispatch']) {
     const table = run.optionalTable(name);
     for (const column of table?.columns.filter((c) => c === 'reason_code' || c.endsWith('_reason_code')) ?? []) {
-      const counts = new Map<string, number>();
-      for (const code of table?.text(column) ?? []) {
-        if (code !== '') {
-          counts.set(code, (counts.get(code) ?? 0) + 1);
-        }
-      }
-      out.push({ source: `${name}.${column}`, counts: sortedCounts(counts) });
+      out.push({ source: `${name}.${column}`, counts: sortedCounts(valueCounts(table?.text(column) ?? [])) });
     }
   }
   const fromSummary = run.summary.reason_code_counts;
@@ -41,6 +35,24 @@ export function reasonCountsOf(run: RunDirectory): ReasonCounts[] {
     out.push({ source: 'summary.json reason_code_counts', counts: sortedCounts(counts) });
   }
   return out;
+}
+
+/** How often each non-empty text occurs; a run of equal cells (codes hold for hours) is counted at once. */
+function valueCounts(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  let r = 0;
+  while (r < texts.length) {
+    const text = texts[r];
+    let end = r + 1;
+    while (end < texts.length && texts[end] === text) {
+      end += 1;
+    }
+    if (text !== '') {
+      counts.set(text, (counts.get(text) ?? 0) + end - r);
+    }
+    r = end;
+  }
+  return counts;
 }
 
 /** Reconciliation totals found in `reconciliation_summary.json`. */
