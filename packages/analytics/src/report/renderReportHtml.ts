@@ -33,7 +33,9 @@ function detailsSection(report: RunReport): string {
   const provenance = Object.entries(s.data_provenance).map(([series, value]) => {
     const p = (value ?? {}) as Record<string, unknown>;
     const steps = Array.isArray(p.steps) && p.steps.length > 0 ? `; ${p.steps.map(text).join('; ')}` : '';
-    return [series, `${text(p.source)} ${text(p.zone)}, ${text(p.path)}${steps}`] as const;
+    // Zone and path only where the series has them (the FCR file has no bidding zone).
+    const where = [p.source, p.zone].filter((part) => typeof part === 'string' && part !== '').map(text).join(' ');
+    return [series, `${where}${typeof p.path === 'string' ? `, ${text(p.path)}` : ''}${steps}`] as const;
   });
   const assumptions = s.assumptions.length === 0 ? note('No market assumptions apply.') : `<ul>${s.assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`;
   const files = `<p class="note">Tables in the run directory: ${escapeHtml(report.run.tableNames.join(', '))}.</p>`;

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '@euroflex/config';
 import { readRunDirectory } from '../../src/io/readRunDirectory';
@@ -112,6 +112,24 @@ describe('the report of a one-day portfolio run (persistence)', () => {
     for (const code of site.counts.keys()) {
       expect(html).toContain(code);
     }
+  });
+
+  it('lists each series\' provenance with its zone and path only where it has them', () => {
+    const copy = join(tempDir(), 'run');
+    cpSync(runDir, copy, { recursive: true });
+    const file = join(copy, 'summary.json');
+    const summary = JSON.parse(readFileSync(file, 'utf8')) as { data_provenance: Record<string, unknown> };
+    const dayAhead = summary.data_provenance.day_ahead as { source: string; zone: string; path: string };
+    // An FCR series read from a file without a bidding zone, and one given without a file.
+    summary.data_provenance.fcr_capacity = { source: 'regelleistung', path: '/data/fcr.csv', steps: ['expanded_from_PT4H'] };
+    summary.data_provenance.imbalance = { source: 'inline' };
+    writeFileSync(file, JSON.stringify(summary));
+    const html = renderReportHtml(buildRunReport(readRunDirectory(copy)));
+    expect(html).toContain(`<th>day_ahead</th><td>${dayAhead.source} ${dayAhead.zone}, ${dayAhead.path}`);
+    expect(html).toContain('<th>fcr_capacity</th><td>regelleistung, /data/fcr.csv; expanded_from_PT4H</td>');
+    expect(html).toContain('<th>imbalance</th><td>inline</td>');
+    expect(html).not.toContain('undefined');
+    rmSync(copy, { recursive: true, force: true });
   });
 
   it('names the missing table of a damaged run directory', () => {
