@@ -10,17 +10,11 @@
 // directory and the report); the time inside HiGHS; LP and MILP solve counts; and the
 // process's peak RSS (read from the process itself at exit by a --require hook). Build
 // first (`npm run bench` does).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { median } from './benchArgs.mjs';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
-const cliPackage = JSON.parse(readFileSync(path.join(root, 'apps/cli/package.json'), 'utf8'));
-const bin = path.join(root, 'apps/cli', cliPackage.bin.euroflex);
+import { removeHook, root, timedCli } from './cliProcess.mjs';
 
 const args = process.argv.slice(2);
 let runs = 3;
@@ -49,32 +43,14 @@ if (configs.length === 0) {
   }
 }
 
-// Writes the process's peak RSS to fd 3 when it exits.
 const work = mkdtempSync(path.join(tmpdir(), 'euroflex-cli-bench-'));
-const hookFile = path.join(work, 'rss-hook.cjs');
-writeFileSync(
-  hookFile,
-  `process.on('exit', () => {
-  require('node:fs').writeSync(3, JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024 }));
-});\n`,
-);
 
 function oneRun(config) {
   const out = mkdtempSync(path.join(work, 'runs-'));
   try {
     const argv = ['backtest', config, '--out', out, '--json', ...(noReport ? ['--no-report'] : [])];
-    const started = performance.now();
-    const child = spawnSync(process.execPath, ['--require', hookFile, bin, ...argv], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    const wallMs = performance.now() - started;
-    if (child.status !== 0) {
-      throw new Error(`euroflex ${argv.join(' ')} exited ${child.status}:\n${child.stderr}`);
-    }
-    const summary = JSON.parse(child.stdout);
+    const { wallMs, stdout, peakRssMb } = timedCli(argv);
+    const summary = JSON.parse(stdout);
     const t = summary.timings;
     return {
       wallMs,
@@ -83,7 +59,7 @@ function oneRun(config) {
       decisionsMs: t.walk_forward_ms + t.oracle_ms,
       solverMs: t.solver_ms,
       restMs: wallMs - t.total_ms,
-      peakRssMb: JSON.parse(child.output[3]).peakRssMb,
+      peakRssMb,
       lpSolves: summary.solver.lp_solves + summary.solver.oracle_lp_solves,
       milpSolves: summary.solver.milp_solves + summary.solver.oracle_milp_solves,
       totalPnlEur: summary.total_pnl_eur,
@@ -109,4 +85,5 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+  removeHook();
 }

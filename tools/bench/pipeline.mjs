@@ -19,17 +19,12 @@
 // grows, so later steps include the earlier ones).
 // Each mode runs N times (default 5); the median is printed. Build first
 // (`NX_DAEMON=false npx nx run-many -t build`): it runs the compiled CLI.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { median } from './benchArgs.mjs';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
-const cliPackage = JSON.parse(readFileSync(path.join(root, 'apps/cli/package.json'), 'utf8'));
-const bin = path.join(root, 'apps/cli', cliPackage.bin.euroflex);
+import { bin, removeHook, root, timedCli } from './cliProcess.mjs';
 
 const args = process.argv.slice(2);
 let runs = 5;
@@ -76,27 +71,6 @@ function onlyRunDir(out) {
     throw new Error(`expected one run directory in ${out}, found ${entries.join(', ') || 'none'}`);
   }
   return path.join(out, entries[0]);
-}
-
-// Writes the process's peak RSS and CPU time to fd 3 when it exits (process mode).
-const RSS_HOOK = `process.on('exit', () => {
-  const u = process.resourceUsage();
-  require('node:fs').writeSync(3, JSON.stringify({ peakRssMb: u.maxRSS / 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }));
-});`;
-
-/** One CLI process with the RSS hook: wall from spawn to exit, its peak RSS and CPU time. */
-function timedCli(argv) {
-  const started = performance.now();
-  const child = spawnSync(process.execPath, ['--require', hookFile, bin, ...argv], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-    encoding: 'utf8',
-  });
-  const wallMs = performance.now() - started;
-  if (child.status !== 0) {
-    throw new Error(`euroflex ${argv.join(' ')} exited ${child.status}:\n${child.stderr}`);
-  }
-  return { wallMs, ...JSON.parse(child.output[3]) };
 }
 
 function processPipeline() {
@@ -184,10 +158,6 @@ function inProcessPipeline() {
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`.padStart(8);
 const mb = (value) => `${value.toFixed(0)} MB`.padStart(7);
 
-const hookDir = mkdtempSync(path.join(tmpdir(), 'euroflex-pipeline-hook-'));
-const hookFile = path.join(hookDir, 'rss-hook.cjs');
-await import('node:fs').then((fs) => fs.writeFileSync(hookFile, RSS_HOOK));
-
 const load = () => (process.platform === 'win32' ? '' : `, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 console.log(`node ${process.version}, ${runs} run(s) per mode, median${load()}`);
 console.log(`config   ${path.relative(root, config)}${provider === 'config' ? '' : ` --provider ${provider}`}${noReport ? ' (backtest --no-report)' : ''}`);
@@ -229,5 +199,5 @@ try {
     );
   }
 } finally {
-  rmSync(hookDir, { recursive: true, force: true });
+  removeHook();
 }

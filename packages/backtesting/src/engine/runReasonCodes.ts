@@ -1,27 +1,21 @@
 import { assignReasonCodes, type ReasonCodes } from '../reasons/assignReasonCodes';
 import type { AssetReasonInput } from '../reasons/reasonInput';
 import type { BacktestRun } from './backtestRun';
+import { gather } from './gatherRun';
 import type { ExecutedAsset } from './types';
 
 type AssetArray = 'chargeMw' | 'dischargeMw' | 'nominationMw' | 'plannedChargeMw' | 'plannedDischargeMw' | 'powerLimitMw' | 'fcrMw' | 'afrrUpMw' | 'afrrDownMw';
 
 /** One asset's per-day array concatenated over the run (undefined where the workflow has none). */
-function gather(run: BacktestRun, a: number, pick: (asset: ExecutedAsset) => Float64Array | undefined): Float64Array | undefined {
+function gathered(run: BacktestRun, a: number, pick: (asset: ExecutedAsset) => Float64Array | undefined): Float64Array | undefined {
   if (run.days.length === 0 || pick(run.days[0].assets[a]) === undefined) {
     return undefined;
   }
-  const out = new Float64Array(run.settlement.instantsMs.length);
-  let offset = 0;
-  for (const day of run.days) {
-    const values = pick(day.assets[a]) as Float64Array;
-    out.set(values.subarray(0, day.instantsMs.length), offset);
-    offset += day.instantsMs.length;
-  }
-  return out;
+  return gather(run, (day, i) => pick(day.assets[i]) as Float64Array, a);
 }
 
 function required(run: BacktestRun, a: number, key: AssetArray): Float64Array {
-  return gather(run, a, (asset) => asset[key]) ?? new Float64Array(run.settlement.instantsMs.length);
+  return gathered(run, a, (asset) => asset[key]) ?? new Float64Array(run.settlement.instantsMs.length);
 }
 
 const memo = new WeakMap<BacktestRun, ReasonCodes>();
@@ -42,11 +36,11 @@ export function runReasonCodes(run: BacktestRun): ReasonCodes {
     nominationMw: required(run, a, 'nominationMw'),
     plannedChargeMw: required(run, a, 'plannedChargeMw'),
     plannedDischargeMw: required(run, a, 'plannedDischargeMw'),
-    fcrMw: gather(run, a, (asset) => asset.fcrMw),
-    afrrUpMw: gather(run, a, (asset) => asset.afrrUpMw),
-    afrrDownMw: gather(run, a, (asset) => asset.afrrDownMw),
-    socStartMwh: gather(run, a, (asset) => asset.socMwh) as Float64Array,
-    socEndMwh: gather(run, a, (asset) => asset.socMwh.subarray(1)) as Float64Array,
+    fcrMw: gathered(run, a, (asset) => asset.fcrMw),
+    afrrUpMw: gathered(run, a, (asset) => asset.afrrUpMw),
+    afrrDownMw: gathered(run, a, (asset) => asset.afrrDownMw),
+    socStartMwh: gathered(run, a, (asset) => asset.socMwh) as Float64Array,
+    socEndMwh: gathered(run, a, (asset) => asset.socMwh.subarray(1)) as Float64Array,
     socMinMwh: model.socMinMwh,
     socMaxMwh: model.socMaxMwh,
     powerLimitMw: required(run, a, 'powerLimitMw'),

@@ -78,7 +78,7 @@ function emptyColumns(length: number): SettlementColumns {
 /**
  * Zeroed columns for `assets` assets: each column's arrays are consecutive views of one
  * buffer (asset 0, then 1, ...), so a table with one block of rows per asset takes the
- * buffer as its column without copying (`joined` in tables/runTables.ts).
+ * buffer as its column without copying (`joined` in tables/assetFlows.ts).
  */
 function assetColumns(length: number, assets: number): SettlementColumns[] {
   const perAsset = Array.from({ length: assets }, () => ({}) as Record<SettlementColumnName, Float64Array>);

@@ -8,7 +8,8 @@ import { REASON_CODES, type ReasonCode } from '../reasons/reasonCodes';
 import { localLabeler, utcLabels } from '../time/localLabels';
 import { baselineScheduleTable, reconciliationTable, revisionScheduleTable, scheduleLineageTable } from './revisionTables';
 import { blockCodes, runAxes, tiled, UtcCodes, type RunAxes } from './runAxes';
-import { gather, joined, RESERVE_COLUMNS, runAssetFlows, type AssetFlows, type Flow, type ReserveFlow } from './assetFlows';
+import { gather } from '../engine/gatherRun';
+import { joined, RESERVE_COLUMNS, runAssetFlows, type AssetFlows, type Flow, type ReserveFlow } from './assetFlows';
 import { coded, constant, int, makeTable, num, str, type Column, type Table } from './table';
 
 function settlementColumns(columns: SettlementColumns): Column[] {

@@ -1,0 +1,52 @@
+// Shared by the benches that time the built CLI in its own process (pipeline.mjs,
+// cli-backtest.mjs): where the bin is, and one timed CLI process with a --require hook
+// that reports the process's peak RSS and CPU time from inside it when it exits.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cliPackage = JSON.parse(readFileSync(path.join(root, 'apps/cli/package.json'), 'utf8'));
+/** The `euroflex` bin of the built CLI (the bundle). */
+export const bin = path.join(root, 'apps/cli', cliPackage.bin.euroflex);
+
+// Writes the process's peak RSS and CPU time to fd 3 when it exits.
+const RSS_HOOK = `process.on('exit', () => {
+  const u = process.resourceUsage();
+  require('node:fs').writeSync(3, JSON.stringify({ peakRssMb: u.maxRSS / 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }));
+});\n`;
+
+let hookFile;
+
+/** Removes the hook file; call once when the bench is done. */
+export function removeHook() {
+  if (hookFile !== undefined) {
+    rmSync(path.dirname(hookFile), { recursive: true, force: true });
+    hookFile = undefined;
+  }
+}
+
+/**
+ * `euroflex ARGV` in a fresh process from the repository root: its wall time from spawn to
+ * exit, stdout, peak RSS and CPU time. Throws with its stderr when it exits non-zero.
+ */
+export function timedCli(argv) {
+  if (hookFile === undefined) {
+    hookFile = path.join(mkdtempSync(path.join(tmpdir(), 'euroflex-bench-hook-')), 'rss-hook.cjs');
+    writeFileSync(hookFile, RSS_HOOK);
+  }
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--require', hookFile, bin, ...argv], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - started;
+  if (child.status !== 0) {
+    throw new Error(`euroflex ${argv.join(' ')} exited ${child.status}:\n${child.stderr}`);
+  }
+  return { wallMs, stdout: child.stdout, ...JSON.parse(child.output[3]) };
+}
