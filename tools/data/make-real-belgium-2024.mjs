@@ -41,7 +41,9 @@ const common = {
   window: { startDate: '2024-01-01', endDate: '2024-12-31' },
 };
 const plain = normalizeCsv({ ...common, output: unfilled });
-const withFill = normalizeCsv({ ...common, output: filled, fill: ['same-hour', 'previous'] });
+// The filled file, which the runs read, keeps each whole hour as one PT60M row: the source
+// repeats the hourly SDAC price on its four quarter-hours (docs/data.md, normalize --collapse-to).
+const withFill = normalizeCsv({ ...common, output: filled, fill: ['same-hour', 'previous'], collapseTo: 'PT60M' });
 
 const validate = (file) =>
   validateData({

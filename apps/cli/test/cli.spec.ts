@@ -156,4 +156,21 @@ describe('euroflex CLI', () => {
     expect(rows.map((cells) => [cells[0], cells[3], cells[4]])[0]).toEqual(['2024-10-26T22:00:00Z', 'PT4H', '4.825']);
     expect(rows.map((cells) => cells[1].slice(11, 19))).toEqual(['00:00:00', '04:00:00', '08:00:00', '12:00:00', '16:00:00', '20:00:00']);
   });
+
+  it('collapses the repeated hourly prices of the autumn DST day into PT60M rows with --collapse-to, fills staying quarter-hours', async () => {
+    const dir = temp();
+    const input = join(REPO, 'examples/data/real/belgium_day_ahead_2024_raw.csv');
+    const output = join(dir, 'hours.csv');
+    const args = ['--input', input, '--output', output, '--series', 'day_ahead', '--timestamp-column', 'datetime_utc', '--value-column', 'price_eur_mwh', '--zone', '10YBE----------2'];
+    const result = await cli('normalize', ...args, '--start', '2024-10-27', '--end', '2024-10-27', '--fill', 'previous', '--collapse-to', 'PT60M');
+    expect(result.code).toBe(0);
+    // 25 local hours: both 02:00 hours are missing upstream and filled (8 PT15M rows), 23 are whole.
+    expect(result.stdout).toContain('(written as 31 rows)');
+    const rows = readFileSync(output, 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    expect(rows.filter((cells) => cells[3] === 'PT60M')).toHaveLength(23);
+    expect(rows.filter((cells) => cells[3] === 'PT15M').map((cells) => cells[0].slice(11, 16))).toEqual(['00:00', '00:15', '00:30', '00:45', '01:00', '01:15', '01:30', '01:45']);
+    const bad = await cli('normalize', ...args, '--start', '2024-10-27', '--end', '2024-10-27', '--collapse-to', 'PT60M', '--keep-resolution');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--collapse-to cannot be combined with --keep-resolution; choose one');
+  });
 });

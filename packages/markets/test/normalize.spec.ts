@@ -268,15 +268,19 @@ function rows(): [string, string][] {
   return [['2025-06-16T00:00:00Z', '1']];
 }
 
+/** The data rows of a written canonical file, split into cells. */
+const written = (output: string): string[][] =>
+  readFileSync(output, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','));
+/** Local hh:mm, resolution, value and provenance of each written row. */
+const rowSummary = (output: string): string[][] => written(output).map((cells) => [cells[1].slice(11, 16), cells[3], cells[4], cells[11]]);
+
 describe('normalizeCsv --keep-resolution: whole input blocks stay one row', () => {
   /** Naive local 4-hour block starts of a day and their values (block k is worth 10 * (k + 1)). */
   const blocks = (date: string): [string, string][] => [0, 4, 8, 12, 16, 20].map((hour, k) => [`${date} ${String(hour).padStart(2, '0')}:00`, String(10 * (k + 1))]);
-  const written = (output: string): string[][] =>
-    readFileSync(output, 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((line) => line.split(','));
 
   it.each([
     ['2024-03-31', 92, 12],
@@ -314,8 +318,7 @@ describe('normalizeCsv --keep-resolution: whole input blocks stay one row', () =
     ];
     const output = `${folder.dir}/keep/filled.csv`;
     const result = normalize(table(hours), { ...base, timezone: 'Europe/Brussels', resolution: 'PT60M', fill: 'previous', provenance: 'hours', keepResolution: true, output });
-    const rows = written(output);
-    expect(rows.map((cells) => [cells[1].slice(11, 16), cells[3], cells[4], cells[11]])).toEqual([
+    expect(rowSummary(output)).toEqual([
       ['00:00', 'PT60M', '5', 'hours'],
       ['01:00', 'PT60M', '6', 'hours'],
       ['02:00', 'PT15M', '6', 'hours;expanded_from_PT60M;filled_previous_from_2024-06-15T23:45:00Z'],
@@ -340,5 +343,76 @@ describe('normalizeCsv --keep-resolution: whole input blocks stay one row', () =
     normalize(quarters, { ...base, timezone: 'UTC', provenance: 'q', output: one });
     normalize(quarters, { ...base, timezone: 'UTC', provenance: 'q', output: two, keepResolution: true });
     expect(readFileSync(two, 'utf8')).toBe(readFileSync(one, 'utf8'));
+  });
+});
+
+describe('normalizeCsv --collapse-to: quarter-hours that repeat one value become one row', () => {
+  /** `time,price` quarter-hour rows in UTC, from `startIso`, one per value. */
+  const quarters = (startIso: string, values: readonly number[]): [string, string][] =>
+    values.map((value, q) => [new Date(Date.parse(startIso) + q * 900_000).toISOString(), String(value)]);
+
+  it('writes a whole equal hour as one PT60M row and keeps a mixed hour and a filled quarter-hour as PT15M rows', () => {
+    // 2024-06-16 local (CEST, UTC+2): 00:00 four times 10; 01:00 20, 20, 21, 20; 02:00 30, gap, 30, 30.
+    const rows = quarters('2024-06-15T22:00:00Z', [10, 10, 10, 10, 20, 20, 21, 20, 30, 30, 30, 30]).filter((_, q) => q !== 9);
+    const output = `${folder.dir}/collapse/hours.csv`;
+    const result = normalize(table(rows), { ...base, timezone: 'UTC', fill: 'previous', provenance: 'src;repeated_4x', collapseTo: 'PT60M', output });
+    expect(result.issues).toEqual([]);
+    expect(rowSummary(output)).toEqual([
+      ['00:00', 'PT60M', '10', 'src;repeated_4x'],
+      ['01:00', 'PT15M', '20', 'src;repeated_4x'],
+      ['01:15', 'PT15M', '20', 'src;repeated_4x'],
+      ['01:30', 'PT15M', '21', 'src;repeated_4x'],
+      ['01:45', 'PT15M', '20', 'src;repeated_4x'],
+      // The hour holds a filled quarter-hour: it is not collapsed, and the fill stays on its row.
+      ['02:00', 'PT15M', '30', 'src;repeated_4x'],
+      ['02:15', 'PT15M', '30', 'src;repeated_4x;filled_previous_from_2024-06-16T00:00:00Z'],
+      ['02:30', 'PT15M', '30', 'src;repeated_4x'],
+      ['02:45', 'PT15M', '30', 'src;repeated_4x'],
+    ]);
+    expect(result.outputRows?.first.length).toBe(9);
+    const back = readSeriesFile(output, { name: 'day_ahead', timezone: 'Europe/Brussels', expectedZone: '10YBE----------2' });
+    expect(back.issues).toEqual([]);
+    expect(Array.from(back.series?.values ?? [])).toEqual([10, 10, 10, 10, 20, 20, 21, 20, 30, 30, 30, 30]);
+    expect(back.series?.provenance.steps).toContain('expanded_from_PT60M');
+  });
+
+  it.each([
+    ['2024-03-31', 92, '2024-03-30T23:00:00Z'],
+    ['2024-10-27', 100, '2024-10-26T22:00:00Z'],
+  ])('collapses the %s DST day into one PT60M row per local hour and reads back the same %i quarter-hours', (date, count, startIso) => {
+    // Each UTC hour of the local day has its own price, repeated on its four quarter-hours.
+    const values = Array.from({ length: count }, (_, q) => 100 + Math.floor(q / 4));
+    const expanded = normalize(table(quarters(startIso, values)), { ...base, timezone: 'UTC', output: `${folder.dir}/collapse/${date}-q.csv` });
+    const output = `${folder.dir}/collapse/${date}.csv`;
+    const collapsed = normalize(table(quarters(startIso, values)), { ...base, timezone: 'UTC', collapseTo: 'PT60M', output });
+    expect(collapsed.issues).toEqual([]);
+    const rows = written(output);
+    expect(rows).toHaveLength(count / 4);
+    expect(rows.every((cells) => cells[3] === 'PT60M')).toBe(true);
+    // The autumn day repeats 02:00 local: two hourly rows with one label each, an hour apart in UTC.
+    expect(rows.filter((cells) => cells[1].slice(11, 16) === '02:00')).toHaveLength(date === '2024-10-27' ? 2 : 0);
+    const back = readSeriesFile(output, { name: 'day_ahead', timezone: 'Europe/Brussels', expectedZone: '10YBE----------2' });
+    expect(back.issues).toEqual([]);
+    expect(Array.from(back.series?.instantsMs ?? [])).toEqual(Array.from(expanded.series?.instantsMs ?? []));
+    expect(Array.from(back.series?.values ?? [])).toEqual(values);
+  });
+
+  it('keeps an hour whose extra column differs in one quarter-hour as PT15M rows', () => {
+    const text = 'time,price,short\n' + quarters('2024-06-15T22:00:00Z', [5, 5, 5, 5, 6, 6, 6, 6]).map(([t, p], q) => `${t},${p},${q === 6 ? 9 : 7}`).join('\n') + '\n';
+    const output = `${folder.dir}/collapse/extra.csv`;
+    normalize(text, { ...base, series: 'imbalance', extraColumns: { shortage_price_eur_per_mwh: 'short' }, timezone: 'UTC', collapseTo: 'PT60M', output });
+    expect(written(output).map((cells) => cells[3])).toEqual(['PT60M', 'PT15M', 'PT15M', 'PT15M', 'PT15M']);
+  });
+
+  it.each([
+    [{ collapseTo: 'PT7M' }, 'resolution "PT7M" is not supported (--collapse-to); use PT30M, PT60M (PT1H) or PT4H'],
+    [{ collapseTo: 'PT15M' }, '--collapse-to PT15M must be coarser than the input resolution PT15M and a whole multiple of it'],
+    [{ collapseTo: 'PT60M', resolution: 'PT4H' }, '--collapse-to PT60M must be coarser than the input resolution PT4H and a whole multiple of it'],
+    [{ collapseTo: 'PT4H', keepResolution: true }, '--collapse-to cannot be combined with --keep-resolution; choose one'],
+  ])('rejects %j, naming the option, and writes nothing', (extra, message) => {
+    const output = `${folder.dir}/collapse/bad.csv`;
+    const result = normalize(table(quarters('2024-06-15T22:00:00Z', [1, 1, 1, 1])), { ...base, timezone: 'UTC', ...extra, output });
+    expect(result.issues).toEqual([{ path: 'collapseTo', code: 'invalid_collapse', message, file: expect.any(String) }]);
+    expect(result.written).toBe(false);
   });
 });

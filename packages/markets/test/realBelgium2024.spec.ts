@@ -96,14 +96,28 @@ describe('real Belgian day-ahead prices 2024', () => {
     expect(report.ok).toBe(true);
     expect(report.series[0].warnings).toEqual([]);
     expect(series.day_ahead?.instantsMs).toHaveLength(35_136);
-    expect(series.day_ahead?.provenance.steps).toEqual(['filled_rows_in_file:16']);
+    expect(series.day_ahead?.provenance.steps).toEqual(['expanded_from_PT60M', 'filled_rows_in_file:16']);
     const filledLines = readFileSync(FILLED, 'utf8').split('\n').filter((line) => line.includes(';filled_'));
     expect(filledLines.map((line) => line.slice(0, 20))).toEqual(allMissing.map(isoUtc));
   });
 
+  it('the filled file holds each whole source hour as one PT60M row, and reads back the quarter-hours of the unfilled file', () => {
+    const lines = readFileSync(FILLED, 'utf8').trim().split('\n').slice(1);
+    const resolutions = lines.map((line) => line.split(',')[3]);
+    // 8,784 local hours; the 4 hours of the DST days that hold fills stay 16 PT15M rows.
+    expect(resolutions.filter((r) => r === 'PT60M')).toHaveLength(8_780);
+    expect(lines.filter((line) => line.split(',')[3] === 'PT15M').map((line) => line.slice(0, 20))).toEqual(allMissing.map(isoUtc));
+    const filled = loadMarketData({ files: { day_ahead: FILLED }, timezone: TZ, window: YEAR, marketId: 'belgium' }).series.day_ahead;
+    const plain = normalizeCsv({ ...OPTIONS, input: RAW, output: path.join(folder.dir, 'plain-values.csv') }).series;
+    const byInstant = new Map(Array.from(plain?.instantsMs ?? []).map((ms, i) => [ms, plain?.values[i]]));
+    const differ = Array.from(filled?.instantsMs ?? []).filter((ms, i) => byInstant.has(ms) && byInstant.get(ms) !== filled?.values[i]);
+    expect(byInstant.size).toBe(35_120);
+    expect(differ).toEqual([]);
+  });
+
   it('both canonical files are reproduced byte for byte from the raw slice', () => {
     const plain = normalizeCsv({ ...OPTIONS, input: RAW, output: path.join(folder.dir, 'plain.csv') });
-    const filled = normalizeCsv({ ...OPTIONS, input: RAW, output: path.join(folder.dir, 'filled.csv'), fill: ['same-hour', 'previous'] });
+    const filled = normalizeCsv({ ...OPTIONS, input: RAW, output: path.join(folder.dir, 'filled.csv'), fill: ['same-hour', 'previous'], collapseTo: 'PT60M' });
     expect(plain.gaps).toEqual(allMissing.map(isoUtc));
     // No quarter-hour of a whole missing hour has a sibling: same-hour cannot fill any, previous fills all.
     expect(filled.filled.map((f) => f.method)).toEqual(Array(16).fill('previous'));

@@ -81,7 +81,7 @@ describe('real Belgian imbalance and day-ahead prices, 2024-06-01..2025-05-31 pl
     expect(at(Date.UTC(2025, 2, 30, 0, 45))).toBe(raw.get(Date.UTC(2025, 2, 30, 0, 30)));
     expect(at(Date.UTC(2025, 2, 30, 1))).toBe(raw.get(Date.UTC(2025, 2, 30, 1, 15)));
     expect([at(Date.UTC(2025, 2, 30, 0, 45)), at(Date.UTC(2025, 2, 30, 1))]).toEqual([15.81, 5.04]);
-    expect(dayAhead.provenance.steps).toEqual(['filled_rows_in_file:10']);
+    expect(dayAhead.provenance.steps).toEqual(['expanded_from_PT60M', 'filled_rows_in_file:10']);
   });
 
   it('day-ahead: each filled row records its method and origin in its provenance', () => {

@@ -93,8 +93,12 @@ describe('real data shipped with the examples: rebuilt from the recipes of tools
       expect(report.issues).toEqual([]);
       expect(report.series.flatMap((s) => [...s.issues, ...s.warnings])).toEqual([]);
       expect(report.ok).toBe(true);
-      // The FCR blocks are stored at their own resolution (normalize --keep-resolution); the rest are quarter-hours.
-      expect(report.series.map((s) => [s.name, s.resolution])).toEqual(report.series.map((s) => [s.name, s.name === 'fcr_capacity' ? 'PT4H' : 'PT15M']));
+      // The FCR blocks and the hourly day-ahead prices are stored at their own resolution
+      // (normalize --keep-resolution, --collapse-to PT60M); the imbalance prices are quarter-hours.
+      // The Belgian day-ahead files keep their filled DST-day quarter-hours as PT15M rows.
+      const dayAhead = check.files.day_ahead?.includes('belgium') === true ? 'PT60M+PT15M' : 'PT60M';
+      const stored = { fcr_capacity: 'PT4H', day_ahead: dayAhead, imbalance: 'PT15M' } as Record<string, string>;
+      expect(report.series.map((s) => [s.name, s.resolution])).toEqual(report.series.map((s) => [s.name, stored[s.name]]));
     },
   );
 });

@@ -28,6 +28,9 @@ Options:
   --resolution R           Input resolution: PT15M (default), PT60M or PT4H
   --keep-resolution        Write each whole hourly or 4-hour input row as one row at its own
                            resolution (readers expand it), not as quarter-hours
+  --collapse-to R          Write each whole local block of R (PT60M, PT4H) whose quarter-hours
+                           carry one value as one R row (readers expand it): for a source that
+                           repeats an hourly price on its quarter-hours
   --zone EIC               Bidding zone EIC, e.g. 10YBE----------2 (also sets the market time zone)
   --source LABEL           Value of the source column
   --start DATE, --end DATE Keep only these local days and check that they are complete
@@ -69,6 +72,7 @@ export async function runNormalize(argv: readonly string[]): Promise<number> {
     'decimal-comma': { type: 'boolean' },
     resolution: { type: 'string' },
     'keep-resolution': { type: 'boolean' },
+    'collapse-to': { type: 'string' },
     zone: { type: 'string' },
     source: { type: 'string' },
     start: { type: 'string' },
@@ -106,6 +110,7 @@ export async function runNormalize(argv: readonly string[]): Promise<number> {
     ...(values['timestamp-format'] === undefined ? {} : { timestampFormat: values['timestamp-format'] }),
     ...(values.delimiter === undefined ? {} : { delimiter: values.delimiter }),
     ...(values.resolution === undefined ? {} : { resolution: values.resolution }),
+    ...(values['collapse-to'] === undefined ? {} : { collapseTo: values['collapse-to'] }),
     ...(values.zone === undefined ? {} : { zone: values.zone }),
     ...(values.source === undefined ? {} : { source: values.source }),
     ...(values.start === undefined || values.end === undefined ? {} : { window: { startDate: values.start, endDate: values.end } }),

@@ -8,8 +8,8 @@ import { writeSeriesCsv } from './writeSeriesCsv';
 /**
  * Options of `normalizeCsv`, one per `euroflex normalize` flag: `--input`, `--output`,
  * `--series`, `--timestamp-column`, `--value-column`, `--timezone`, `--unit-factor`,
- * `--delimiter`, `--decimal-comma`, `--resolution`, `--keep-resolution`, `--zone`, `--source`,
- * `--fill`.
+ * `--delimiter`, `--decimal-comma`, `--resolution`, `--keep-resolution`, `--collapse-to`, `--zone`,
+ * `--source`, `--fill`.
  */
 export interface NormalizeOptions extends NormalizeTableOptions {
   /** Foreign CSV to read. */
@@ -25,7 +25,7 @@ export interface NormalizeOptions extends NormalizeTableOptions {
 /**
  * Convert a foreign CSV into the canonical series format: column mapping, time zone of the
  * timestamps (DST gaps and repeats reported), number format, unit factor, resolution
- * (expanded to quarter-hours, or kept with `keepResolution`) and an opt-in fill recorded per row. Input problems and
+ * (expanded to quarter-hours, or kept with `keepResolution`; repeated values collapsed with `collapseTo`) and an opt-in fill recorded per row. Input problems and
  * remaining gaps come back as issues; the output is written when any row is usable.
  */
 export function normalizeCsv(options: NormalizeOptions): NormalizeResult & { written: boolean } {

@@ -13,34 +13,48 @@ export interface GridOrigin {
 }
 
 /**
- * The output rows of `series` at the input's resolution (`normalize --keep-resolution`): each
- * input row whose whole block is in the output, unfilled, becomes one row labelled with the
- * input resolution at the block's first quarter-hour, which the reader holds over the block
- * again (docs/data.md, How a file is read: a local block, 12 or 20 quarter-hours for the
- * 00-04 block of a DST day). Every other quarter-hour (filled, or of a partial block) stays a
- * PT15M row with its `rowProvenance`. Block rows carry `provenance` without the
- * `expanded_from_*` step, which the reader records when it expands them. Pure.
+ * Which quarter-hours make one block row:
+ * - `input_rows` (`normalize --keep-resolution`): the quarter-hours one input row was expanded to;
+ * - `equal_values` (`normalize --collapse-to`): quarter-hours of the input, none filled, with
+ *   one value and one value in every extra column (a source that repeats an hourly price on
+ *   its four quarter-hours).
+ */
+export type BlockRule = 'input_rows' | 'equal_values';
+
+/**
+ * The output rows of `series` with one row per whole block of `blockMinutes` that `rule`
+ * accepts: that row is labelled with the block's resolution at its first quarter-hour, and
+ * the reader holds it over the block again (docs/data.md, How a file is read: a local block,
+ * 12 or 20 quarter-hours for the 00-04 block of a DST day). Every other quarter-hour (filled,
+ * of a partial block, or of a block whose values differ) stays a PT15M row with its
+ * `rowProvenance`. Block rows carry `provenance` without the `expanded_from_*` step, which the
+ * reader records when it expands them. Pure.
  */
 export function coarseRows(
   series: Series,
   rowProvenance: readonly string[],
   origin: GridOrigin,
-  inputMinutes: number,
+  block: { readonly minutes: number; readonly rule: BlockRule },
   provenance: string,
   clock: ZoneClock,
 ): SeriesRows {
   const first: number[] = [];
   const resolution: string[] = [];
   const cells: string[] = [];
-  const label = resolutionLabel(inputMinutes);
-  const rowOf = (j: number): number => origin.inputRow[Math.round((series.instantsMs[j] - origin.startMs) / INTERVAL_MS)] ?? -1;
+  const label = resolutionLabel(block.minutes);
+  const { instantsMs, values } = series;
+  const extras = Object.values(series.columns);
+  const rowOf = (j: number): number => origin.inputRow[Math.round((instantsMs[j] - origin.startMs) / INTERVAL_MS)] ?? -1;
+  const sameBlock = (j: number, k: number): boolean =>
+    block.rule === 'input_rows'
+      ? rowOf(k) === rowOf(j)
+      : rowOf(k) >= 0 && Object.is(values[k], values[j]) && extras.every((column) => Object.is(column[k], column[j]));
   let j = 0;
-  while (j < series.instantsMs.length) {
-    const row = rowOf(j);
-    // Only a quarter-hour on the input's grid can start a block row (the rest of a partial block cannot).
-    const covered = row >= 0 && isOnResolutionGrid(series.instantsMs[j], inputMinutes, clock) ? quarterHoursCovered(series.instantsMs[j], inputMinutes, clock) : 1;
+  while (j < instantsMs.length) {
+    // Only an unfilled quarter-hour on the block grid can start a block row (the rest of a partial block cannot).
+    const covered = rowOf(j) >= 0 && isOnResolutionGrid(instantsMs[j], block.minutes, clock) ? quarterHoursCovered(instantsMs[j], block.minutes, clock) : 1;
     let length = 1;
-    while (length < covered && j + length < series.instantsMs.length && rowOf(j + length) === row && series.instantsMs[j + length] === series.instantsMs[j] + length * INTERVAL_MS) {
+    while (length < covered && j + length < instantsMs.length && sameBlock(j, j + length) && instantsMs[j + length] === instantsMs[j] + length * INTERVAL_MS) {
       length += 1;
     }
     if (covered > 1 && length === covered) {

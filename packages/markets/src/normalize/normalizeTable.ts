@@ -41,6 +41,14 @@ export interface NormalizeTableOptions {
    * Filled quarter-hours and partial blocks stay PT15M rows.
    */
   readonly keepResolution?: boolean;
+  /**
+   * Write each whole local block of this resolution (`PT60M`, `PT4H`) whose quarter-hours all
+   * come from the input, none filled, with one value (and one value in each extra column) as
+   * one row at this resolution, which readers expand again: for a source that repeats an
+   * hourly price on its four quarter-hours. Coarser than the input resolution, and a multiple
+   * of it; not with `keepResolution`. Every other quarter-hour stays a PT15M row.
+   */
+  readonly collapseTo?: string;
   /** Bidding-zone EIC for the `zone` column. */
   readonly zone?: string;
   /** `source` column label; default `normalized`. */
@@ -68,7 +76,7 @@ export interface NormalizeResult {
   /** Quarter-hours still missing in the output (ISO UTC). */
   readonly gaps: string[];
   readonly filled: FilledInstant[];
-  /** The rows to write with `keepResolution` (see `coarseRows`); undefined otherwise. */
+  /** The rows to write with `keepResolution` or `collapseTo` (see `coarseRows`); undefined otherwise. */
   readonly outputRows?: SeriesRows;
 }
 
@@ -91,7 +99,7 @@ export function normalizeTable(table: CsvTable, options: NormalizeTableOptions, 
   if (setup === undefined) {
     return fail();
   }
-  const { market, minutes } = setup;
+  const { market, minutes, collapseMinutes } = setup;
   const rows = readForeignRows(
     table,
     { ...options, extraColumns: Object.entries(options.extraColumns ?? {}), naiveClock: setup.naiveClock },
@@ -181,9 +189,15 @@ export function normalizeTable(table: CsvTable, options: NormalizeTableOptions, 
     },
     report,
   );
+  const block =
+    collapseMinutes !== undefined
+      ? ({ minutes: collapseMinutes, rule: 'equal_values' } as const)
+      : options.keepResolution === true
+        ? ({ minutes, rule: 'input_rows' } as const)
+        : undefined;
   const coarse =
-    options.keepResolution === true && output.series !== undefined
-      ? { outputRows: coarseRows(output.series, output.rowProvenance, { startMs: bounds.startMs, inputRow }, minutes, provenance, market) }
+    block !== undefined && output.series !== undefined
+      ? { outputRows: coarseRows(output.series, output.rowProvenance, { startMs: bounds.startMs, inputRow }, block, provenance, market) }
       : {};
   return { ...output, marketTimezone: market.timezone, rows: table.rowCount, issues, filled, ...coarse };
 }
@@ -193,7 +207,7 @@ function checkSetup(
   table: CsvTable,
   options: NormalizeTableOptions,
   report: (issue: Omit<LabIssue, 'file'>) => void,
-): { market: ZoneClock; naiveClock: ZoneClock | undefined; minutes: number } | undefined {
+): { market: ZoneClock; naiveClock: ZoneClock | undefined; minutes: number; collapseMinutes: number | undefined } | undefined {
   const header = table.header.map((cell) => cell.trim());
   const wanted = [options.timestampColumn, options.valueColumn, ...Object.values(options.extraColumns ?? {})];
   let ok = true;
@@ -228,10 +242,25 @@ function checkSetup(
     });
     ok = false;
   }
+  const collapseMinutes = options.collapseTo === undefined ? undefined : resolutionMinutesOf(options.collapseTo);
+  if (options.collapseTo !== undefined) {
+    const problem =
+      collapseMinutes === undefined
+        ? `resolution "${options.collapseTo}" is not supported (--collapse-to); use PT30M, PT60M (PT1H) or PT4H`
+        : options.keepResolution === true
+          ? '--collapse-to cannot be combined with --keep-resolution; choose one'
+          : minutes !== undefined && (collapseMinutes <= minutes || collapseMinutes % minutes !== 0)
+            ? `--collapse-to ${options.collapseTo} must be coarser than the input resolution ${resolutionLabel(minutes)} and a whole multiple of it`
+            : undefined;
+    if (problem !== undefined) {
+      report({ path: 'collapseTo', code: 'invalid_collapse', message: problem });
+      ok = false;
+    }
+  }
   try {
     const market = marketTimezone === undefined ? undefined : zoneClock(marketTimezone);
     const naiveClock = isUtc ? undefined : zoneClock(options.timezone);
-    return ok && market !== undefined && minutes !== undefined ? { market, naiveClock, minutes } : undefined;
+    return ok && market !== undefined && minutes !== undefined ? { market, naiveClock, minutes, collapseMinutes } : undefined;
   } catch (error) {
     report({
       path: 'timezone',
