@@ -1,4 +1,5 @@
 import type { Solver } from '../solver/createSolver';
+import { isKept } from '../solver/solveMemo';
 import type { LinearModel } from '../solver/LinearModel';
 import type { SolveOptions, SolveResult } from '../solver/SolveResult';
 import type { DispatchStats, ExtendedDispatchResult } from './DispatchResult';
@@ -15,6 +16,7 @@ export class DispatchTally {
   private mipBound: number | undefined;
   private flatWindow = false;
   private coarseFactor = 1;
+  private unkept = 0;
 
   constructor(
     private readonly solver: Solver,
@@ -24,6 +26,9 @@ export class DispatchTally {
   /** Solves with the decision's options, `overrides` laid over them. */
   solve(model: LinearModel, overrides?: SolveOptions): SolveResult {
     const result = this.solver.solve(model, overrides === undefined ? this.options : { ...this.options, ...overrides });
+    if (!isKept(result)) {
+      this.unkept += 1;
+    }
     if (result.fromMemo === true) {
       this.memoSolves += 1;
     } else if (model.integrality === undefined) {
@@ -55,6 +60,11 @@ export class DispatchTally {
   /** Marks the decision as solved on the coarse grid of `factor` x dt (coarseGrid.ts). */
   markCoarseGrid(factor: number): void {
     this.coarseFactor = factor;
+  }
+
+  /** True when a memo kept every solve so far, or answered it (see `isKept`). */
+  get allKept(): boolean {
+    return this.unkept === 0;
   }
 
   get solvedAs(): 'lp' | 'milp' {

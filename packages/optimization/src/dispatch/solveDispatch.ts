@@ -5,11 +5,13 @@ import type { BuildOptions } from '../buildModel';
 import { IntervalMode } from '../components/battery/intervalMode';
 import { DeviationMode } from '../components/imbalance/deviationMode';
 import type { Solver } from '../solver/createSolver';
+import { isMemoSolver } from '../solver/solveMemo';
 import type { SolveResult } from '../solver/SolveResult';
 import { assembleResult, type DispatchAttempt } from './assembleResult';
 import type { DispatchDuals, ExtendedDispatchResult } from './DispatchResult';
 import type { ExtendedDispatchProblem } from './DispatchProblem';
 import { DispatchTally } from './DispatchTally';
+import { DecisionMemo, solvesOf } from './decisionMemo';
 import { orderModes } from './flatModeOrder';
 import { flatRelaxation } from './flatRelaxation';
 import { flatMoneyEur, flatWindowOf } from './flatWindow';
@@ -38,7 +40,10 @@ export interface DispatchOptions {
   readonly mipMaxNodes?: number;
   /** RENS at the root of the exclusivity MILP (see `SolveOptions.mipRootHeuristic`). */
   readonly mipRootHeuristic?: boolean;
-  /** Remember and reuse the answers of identical models (see `SolveOptions.memo`). */
+  /**
+   * Remember and reuse the answers of identical models (see `SolveOptions.memo`) and, with a
+   * memo solver, identical whole decisions (decisionMemo.ts).
+   */
   readonly memo?: boolean;
   /**
    * Answer the exclusivity MILP of a flat window exactly through its small relaxation
@@ -63,6 +68,25 @@ export interface DispatchOptions {
  * Throws a UserError for an inconsistent problem; infeasibility is a status.
  */
 export function solveDispatch(solver: Solver, problem: ExtendedDispatchProblem, options: DispatchOptions = {}): ExtendedDispatchResult {
+  if (options.memo !== true || !isMemoSolver(solver)) {
+    return decide(solver, problem, options).result;
+  }
+  // A memo solver also keeps whole decisions (decisionMemo.ts).
+  const decisions = solver.attachment('decisions', () => new DecisionMemo());
+  const known = decisions.take(problem, options);
+  if (known !== undefined) {
+    solver.countAnswers(solvesOf(known));
+    return known;
+  }
+  const { result, tally } = decide(solver, problem, options);
+  if (tally.allKept) {
+    decisions.keep(problem, options, result);
+  }
+  return result;
+}
+
+/** One decision, and the tally of its solves. */
+function decide(solver: Solver, problem: ExtendedDispatchProblem, options: DispatchOptions): { result: ExtendedDispatchResult; tally: DispatchTally } {
   const issues = validateDispatchProblem(problem);
   if (issues.length > 0) {
     throw new UserError(`dispatch problem is invalid: ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
@@ -80,14 +104,14 @@ export function solveDispatch(solver: Solver, problem: ExtendedDispatchProblem, 
   if (!alwaysMilp && options.coarseGrid !== false) {
     const coarse = solveOnCoarseGrid(tally, resolved);
     if (coarse !== null) {
-      return coarse;
+      return { result: coarse, tally };
     }
   }
   const eligible = exclusivityPlan(resolved, alwaysMilp);
   const free = (modes: readonly Uint8Array[] | null) => modes?.map((m) => new Uint8Array(m.length)) ?? null;
   let attempt = solveWithModes(tally, resolved, alwaysMilp ? eligible : { battery: free(eligible.battery) ?? [], baseline: free(eligible.baseline), deviation: eligible.deviation });
   if ('failure' in attempt) {
-    return attempt.failure;
+    return { result: attempt.failure, tally };
   }
   const overlaps =
     overlapsWhereBinary(eligible.battery, attempt.parts.assets) ||
@@ -95,10 +119,10 @@ export function solveDispatch(solver: Solver, problem: ExtendedDispatchProblem, 
   if (!alwaysMilp && overlaps) {
     attempt = (options.flatWindows !== false ? solveFlatWindow(tally, resolved, eligible) : null) ?? solveWithModes(tally, resolved, eligible);
     if ('failure' in attempt) {
-      return attempt.failure;
+      return { result: attempt.failure, tally };
     }
   }
-  return assembleResult(resolved, attempt, tally);
+  return { result: assembleResult(resolved, attempt, tally), tally };
 }
 
 /**

@@ -27,6 +27,19 @@ export interface MemoSolver extends Solver {
   readonly memoSolves: number;
   /** Forget every remembered answer. */
   clearMemo(): void;
+  /**
+   * An object kept with this memo under `name` (made by `create` on first use) and cleared
+   * with it (`clearMemo`): the dispatch layer keeps whole decisions in one
+   * (dispatch/decisionMemo.ts).
+   */
+  attachment<T extends { clear(): void }>(name: string, create: () => T): T;
+  /** Counts `solves` answers given from an attachment, as `memoSolves`. */
+  countAnswers(solves: number): void;
+}
+
+/** True when `solver` is a memo (`memoSolver`), which can also hold derived answers. */
+export function isMemoSolver(solver: Solver): solver is MemoSolver {
+  return solver instanceof SolveMemo;
 }
 
 export function memoSolver(inner: Solver): MemoSolver {
@@ -35,6 +48,7 @@ export function memoSolver(inner: Solver): MemoSolver {
 
 class SolveMemo implements MemoSolver {
   private readonly answers = new Map<string, { readonly result: SolveResult; readonly limits: string }>();
+  private readonly attachments = new Map<string, { clear(): void }>();
   private hits = 0;
 
   constructor(private readonly inner: Solver) {}
@@ -63,7 +77,7 @@ class SolveMemo implements MemoSolver {
       return copyResult(known.result, true);
     }
     const result = this.inner.solve(model, options);
-    if (result.status === 'optimal' || (result.status === 'node_limit' && result.hasSolution)) {
+    if (isKept(result)) {
       this.answers.set(key, { result: copyResult(result, false), limits });
     }
     return result;
@@ -88,7 +102,32 @@ class SolveMemo implements MemoSolver {
 
   clearMemo(): void {
     this.answers.clear();
+    for (const attachment of this.attachments.values()) {
+      attachment.clear();
+    }
   }
+
+  attachment<T extends { clear(): void }>(name: string, create: () => T): T {
+    let attachment = this.attachments.get(name);
+    if (attachment === undefined) {
+      attachment = create();
+      this.attachments.set(name, attachment);
+    }
+    return attachment as T;
+  }
+
+  countAnswers(solves: number): void {
+    this.hits += solves;
+  }
+}
+
+/**
+ * True when `memo` keeps `result` for later requests (see `SolveMemo.solve`): an optimal
+ * answer, or a node-limit answer with a solution. A decision whose solves are all kept, or
+ * answered from the memo, can be kept whole (dispatch/decisionMemo.ts).
+ */
+export function isKept(result: SolveResult): boolean {
+  return result.fromMemo === true || result.status === 'optimal' || (result.status === 'node_limit' && result.hasSolution);
 }
 
 /** A copy whose arrays callers may change without touching the memo. */
