@@ -4,6 +4,8 @@
 //   node tools/bench/backtest.mjs [--runs N] [--dry-run] [--one-thread] [--node-option FLAG ...] [CONFIG ...]
 //
 // --node-option passes a flag to each measured Node process (e.g. a V8 flag to compare).
+// The measured processes inherit the environment: `GLIBC_TUNABLES=glibc.malloc.hugetlb=1 node
+// tools/bench/backtest.mjs` measures with huge pages for malloc (docs/performance.md).
 // --one-thread keeps a window that would be split into two day chunks on one thread
 // (`runBacktest({ parallel: false })`, the same days), to compare with the split.
 //
@@ -16,7 +18,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median } from './benchArgs.mjs';
+import { median, tunables } from './benchArgs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -52,7 +54,7 @@ if (configs.length === 0) {
 
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-console.log(`node ${process.version}${nodeOptions.length > 0 ? ` ${nodeOptions.join(' ')}` : ''}, ${runs} run(s) per config, ${dryRun ? 'engine only (no run directory)' : 'with the run directory written'}`);
+console.log(`node ${process.version}${nodeOptions.length > 0 ? ` ${nodeOptions.join(' ')}` : ''}${tunables()}, ${runs} run(s) per config, ${dryRun ? 'engine only (no run directory)' : 'with the run directory written'}`);
 for (const config of configs) {
   const samples = [];
   for (let r = 0; r < runs; r += 1) {

@@ -1,6 +1,14 @@
 // Shared by the benches: the median of samples, and the arguments of the A/B benches.
 import path from 'node:path';
 
+/**
+ * The glibc allocator settings the measured processes inherit, for the header line: e.g.
+ * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` (docs/performance.md, huge pages); '' when unset.
+ */
+export function tunables() {
+  return process.env.GLIBC_TUNABLES ? `, GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES}` : '';
+}
+
 /** The median (the lower middle of an even count) of numbers. */
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -10,10 +10,11 @@
 // directory and the report); the time inside HiGHS; LP and MILP solve counts; and the
 // process's peak RSS (read from the process itself at exit by a --require hook). Build
 // first (`npm run bench` does).
+// The measured processes inherit the environment (e.g. GLIBC_TUNABLES, docs/performance.md).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { median } from './benchArgs.mjs';
+import { median, tunables } from './benchArgs.mjs';
 import { removeHook, root, timedCli } from './cliProcess.mjs';
 
 const args = process.argv.slice(2);
@@ -70,7 +71,7 @@ function oneRun(config) {
 }
 
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
-console.log(`node ${process.version}, ${runs} run(s) per config, \`euroflex backtest\`${noReport ? ' --no-report' : ' with its report'}`);
+console.log(`node ${process.version}${tunables()}, ${runs} run(s) per config, \`euroflex backtest\`${noReport ? ' --no-report' : ' with its report'}`);
 try {
   for (const config of configs) {
     const samples = Array.from({ length: runs }, () => oneRun(config));
