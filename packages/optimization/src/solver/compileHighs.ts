@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { setWasmTieringBudget } from './wasmTiering';
 import type { SolverWorkload } from './wasmTiering';
 import { webAssembly, type WasmModule } from './webAssembly';
@@ -14,12 +14,14 @@ export interface HighsCode {
 }
 
 /**
- * Read and compile HiGHS' WebAssembly without blocking this thread: the file is read
- * asynchronously and V8 compiles on its background threads, so a caller can start this
- * first and load its data meanwhile. The workload's tiering budget applies to this module.
+ * Read HiGHS' WebAssembly and start compiling it: V8 compiles on its background threads, so
+ * a caller can start this first and load its data meanwhile. The file is read synchronously
+ * (3.5 MB, a few ms): read asynchronously, its bytes reached V8 only once this thread was
+ * free again, after the caller's data, and the run then waited for the compile. The
+ * workload's tiering budget applies to this module.
  */
 export async function compileHighs(workload: SolverWorkload = 'long'): Promise<HighsCode> {
-  const bytes = await readFile(require.resolve('highs/runtime'));
+  const bytes = readFileSync(require.resolve('highs/runtime'));
   setWasmTieringBudget(workload);
   return { workload, module: await webAssembly.compile(bytes) };
 }
