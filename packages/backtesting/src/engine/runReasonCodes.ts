@@ -1,22 +1,7 @@
 import { assignReasonCodes, type ReasonCodes } from '../reasons/assignReasonCodes';
 import type { AssetReasonInput } from '../reasons/reasonInput';
 import type { BacktestRun } from './backtestRun';
-import { gather } from './gatherRun';
-import type { ExecutedAsset } from './types';
-
-type AssetArray = 'chargeMw' | 'dischargeMw' | 'nominationMw' | 'plannedChargeMw' | 'plannedDischargeMw' | 'powerLimitMw' | 'fcrMw' | 'afrrUpMw' | 'afrrDownMw';
-
-/** One asset's per-day array concatenated over the run (undefined where the workflow has none). */
-function gathered(run: BacktestRun, a: number, pick: (asset: ExecutedAsset) => Float64Array | undefined): Float64Array | undefined {
-  if (run.days.length === 0 || pick(run.days[0].assets[a]) === undefined) {
-    return undefined;
-  }
-  return gather(run, (day, i) => pick(day.assets[i]) as Float64Array, a);
-}
-
-function required(run: BacktestRun, a: number, key: AssetArray): Float64Array {
-  return gathered(run, a, (asset) => asset[key]) ?? new Float64Array(run.settlement.instantsMs.length);
-}
+import { runAssetFlows } from './assetFlows';
 
 const memo = new WeakMap<BacktestRun, ReasonCodes>();
 
@@ -30,20 +15,22 @@ export function runReasonCodes(run: BacktestRun): ReasonCodes {
   if (cached) {
     return cached;
   }
+  // The flows the dispatch tables read too (engine/assetFlows.ts): gathered once.
+  const flows = runAssetFlows(run);
   const assets: AssetReasonInput[] = run.context.assets.map((model, a) => ({
-    chargeMw: required(run, a, 'chargeMw'),
-    dischargeMw: required(run, a, 'dischargeMw'),
-    nominationMw: required(run, a, 'nominationMw'),
-    plannedChargeMw: required(run, a, 'plannedChargeMw'),
-    plannedDischargeMw: required(run, a, 'plannedDischargeMw'),
-    fcrMw: gathered(run, a, (asset) => asset.fcrMw),
-    afrrUpMw: gathered(run, a, (asset) => asset.afrrUpMw),
-    afrrDownMw: gathered(run, a, (asset) => asset.afrrDownMw),
-    socStartMwh: gathered(run, a, (asset) => asset.socMwh) as Float64Array,
-    socEndMwh: gathered(run, a, (asset) => asset.socMwh.subarray(1)) as Float64Array,
+    chargeMw: flows[a].chargeMw,
+    dischargeMw: flows[a].dischargeMw,
+    nominationMw: flows[a].nominationMw,
+    plannedChargeMw: flows[a].plannedChargeMw,
+    plannedDischargeMw: flows[a].plannedDischargeMw,
+    fcrMw: flows[a].fcrMw,
+    afrrUpMw: flows[a].afrrUpMw,
+    afrrDownMw: flows[a].afrrDownMw,
+    socStartMwh: flows[a].socStartMwh,
+    socEndMwh: flows[a].socMwh,
     socMinMwh: model.socMinMwh,
     socMaxMwh: model.socMaxMwh,
-    powerLimitMw: required(run, a, 'powerLimitMw'),
+    powerLimitMw: flows[a].powerLimitMw,
     chargeEfficiency: model.chargeEfficiency,
     dischargeEfficiency: model.dischargeEfficiency,
     degradationEurPerMwh: model.degradationEurPerMwh,

@@ -9,7 +9,8 @@ import { localLabeler, utcLabels } from '../time/localLabels';
 import { baselineScheduleTable, reconciliationTable, revisionScheduleTable, scheduleLineageTable } from './revisionTables';
 import { blockCodes, runAxes, tiled, UtcCodes, type RunAxes } from './runAxes';
 import { gather } from '../engine/gatherRun';
-import { joined, RESERVE_COLUMNS, runAssetFlows, type AssetFlows, type Flow, type ReserveFlow } from './assetFlows';
+import { releaseAssetFlows, runAssetFlows, type AssetFlows, type Flow, type ReserveFlow } from '../engine/assetFlows';
+import { joined, RESERVE_COLUMNS } from './assetFlows';
 import { coded, constant, int, makeTable, num, str, type Column, type Table } from './table';
 
 function settlementColumns(columns: SettlementColumns): Column[] {
@@ -253,13 +254,12 @@ export function forecastSnapshotsTable(run: BacktestRun, ax: RunAxes = runAxes(r
 /** Builders of every table of a run, in the order they are written (built one at a time). */
 export function runTableBuilders(run: BacktestRun, includeSnapshots: boolean): (() => Table)[] {
   const ax = runAxes(run);
-  // The site and asset tables read the same gathered flows: gathered once, released after both.
-  let flows: AssetFlows[] | undefined;
+  // The site and asset tables read the flows the reason codes gathered (runAssetFlows): released after both.
   const builders = [
-    () => siteDispatchTable(run, ax, (flows = runAssetFlows(run))),
+    () => siteDispatchTable(run, ax),
     () => {
-      const table = assetDispatchTable(run, ax, flows ?? runAssetFlows(run));
-      flows = undefined;
+      const table = assetDispatchTable(run, ax);
+      releaseAssetFlows(run);
       return table;
     },
     () => assetPnlTable(run),
