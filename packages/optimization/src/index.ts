@@ -50,7 +50,7 @@ export type {
   ReservePlan,
 } from './dispatch/DispatchResult';
 export { solveDispatch } from './dispatch/solveDispatch';
-export type { DispatchOptions } from './dispatch/solveDispatch';
+export type { DispatchOptions } from './dispatch/DispatchOptions';
 export { validateDispatchProblem } from './dispatch/validateDispatchProblem';
 export { burnThresholdEurPerMwh } from './dispatch/exclusivity';
 export { conditionalValueAtRiskEur } from './dispatch/planMoney';

@@ -1,6 +1,6 @@
 import type { ExtendedDispatchResult } from './DispatchResult';
 import type { ExtendedDispatchProblem } from './DispatchProblem';
-import type { DispatchOptions } from './solveDispatch';
+import type { DispatchOptions } from './DispatchOptions';
 
 /**
  * Whole dispatch decisions remembered by a memo solver (solver/solveMemo.ts), next to the
