@@ -113,19 +113,37 @@ export function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) {
     return false;
   }
-  const keysA = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
-  const keysB = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
-  return keysA.length === keysB.length && keysA.every((key) => same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  const recordA = a as Record<string, unknown>;
+  const recordB = b as Record<string, unknown>;
+  let definedA = 0;
+  for (const key of Object.keys(recordA)) {
+    if (recordA[key] !== undefined) {
+      definedA++;
+      if (!same(recordA[key], recordB[key])) {
+        return false;
+      }
+    }
+  }
+  let definedB = 0;
+  for (const key of Object.keys(recordB)) {
+    if (recordB[key] !== undefined) {
+      definedB++;
+    }
+  }
+  return definedA === definedB;
 }
 
 function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
   if (a.byteLength !== b.byteLength) {
     return false;
   }
-  const bytesA = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  const bytesB = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-  for (let i = 0; i < bytesA.length; i++) {
-    if (bytesA[i] !== bytesB[i]) {
+  // Word by word where both views allow it (every Float64Array and Int32Array), else byte by byte.
+  const words = a.byteLength % 4 === 0 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0;
+  const [viewA, viewB] = words
+    ? [new Int32Array(a.buffer, a.byteOffset, a.byteLength / 4), new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4)]
+    : [new Uint8Array(a.buffer, a.byteOffset, a.byteLength), new Uint8Array(b.buffer, b.byteOffset, b.byteLength)];
+  for (let i = 0; i < viewA.length; i++) {
+    if (viewA[i] !== viewB[i]) {
       return false;
     }
   }
@@ -144,18 +162,23 @@ export function solvesOf(result: ExtendedDispatchResult): number {
 
 /** A deep copy: typed arrays copied (their own values only), arrays and plain objects rebuilt. */
 export function copyOf<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) {
+    return value;
+  }
   if (ArrayBuffer.isView(value)) {
     return (value as unknown as Float64Array).slice() as unknown as T;
   }
   if (Array.isArray(value)) {
-    return value.map(copyOf) as unknown as T;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      out[key] = copyOf(item);
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      out[i] = copyOf(value[i]);
     }
     return out as T;
   }
-  return value;
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    out[key] = copyOf(record[key]);
+  }
+  return out as T;
 }
