@@ -96,6 +96,39 @@ describe('persistence, day-ahead style series (Europe/Brussels)', () => {
   });
 });
 
+describe('persistence over horizons of several local days', () => {
+  const spring = labelledSeries('day_ahead', '2024-03-24', '2024-04-03');
+  const autumn = labelledSeries('day_ahead', '2024-10-21', '2024-10-31');
+  /** Local days from `first` to `last`, from `fromLocal` on the first one, as one horizon. */
+  const horizon = (first: string, last: string, fromLocal: string): Float64Array => {
+    const days: number[] = [];
+    for (let date = first; date <= last; date = new Date(Date.parse(`${date}T00:00Z`) + 86_400_000).toISOString().slice(0, 10)) {
+      days.push(...(date === first ? restOfDay(date, fromLocal) : localDayGrid(date, 'Europe/Brussels')));
+    }
+    return Float64Array.from(days);
+  };
+
+  it.each([
+    // Whole days copied from normal days, the DST day among the delivery days.
+    ['spring', spring, '2024-03-29T14:00', '2024-03-29', '2024-04-01'],
+    ['autumn', autumn, '2024-10-25T14:00', '2024-10-25', '2024-10-28'],
+    // Whole normal days copied from the DST day (the newest complete day at 11:00).
+    ['spring source', spring, '2024-03-31T11:00', '2024-03-31', '2024-04-02'],
+    ['autumn source', autumn, '2024-10-27T11:00', '2024-10-27', '2024-10-29'],
+  ])('gives every interval of a %s horizon (whole days among them) what a one-interval request gives it', async (_label, series, decision, first, last) => {
+    const instants = horizon(first, last, `${decision.slice(11, 13)}:15`);
+    const whole = await forecast(requestAsOf(series, DAY_AHEAD_RULE, localMs(decision), instants));
+    const alone: number[] = [];
+    for (const instant of instants) {
+      alone.push((await forecast(requestAsOf(series, DAY_AHEAD_RULE, localMs(decision), Float64Array.of(instant)))).values[0]);
+    }
+    expect(Array.from(whole.values)).toEqual(alone);
+    // The horizon holds the DST day and whole 96-interval days, read as whole days.
+    expect(instants.length).toBeGreaterThan(2 * 96);
+    expect(new Set(whole.values).size).toBeGreaterThan(90);
+  });
+});
+
 describe('persistence, a day-ahead-like series clipped interval by interval', () => {
   // The same-time rule with a visibility that grows during the day (an after-interval rule):
   // only fully visible days are used as sources.

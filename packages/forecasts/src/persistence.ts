@@ -2,7 +2,7 @@ import { UserError, type LabIssue, type SeriesName } from '@euroflex/config';
 import { INTERVAL_MS, isoLocal, isoUtc, type Series } from '@euroflex/markets';
 import type { ForecastProvider, ForecastRequest, ForecastSnapshot } from './contract';
 import { createLocalCalendar, dateIsoOf, type LocalCalendar } from './localCalendar';
-import { createSourceDayFinder, slotOf, type SourceDay, type SourceDayFinder } from './sourceDaySlots';
+import { createSourceDayFinder, slotOf, SLOTS_PER_DAY, type SourceDay, type SourceDayFinder } from './sourceDaySlots';
 
 /** Name of the persistence provider, as written in configs and snapshot tables. */
 export const PERSISTENCE = 'persistence';
@@ -68,10 +68,12 @@ function lastValueHeld(request: ForecastRequest): Int32Array {
 
 /** Same local wall-clock quarter-hour on the most recent fully visible local day, per delivery day. */
 function sameSlotOfSourceDay(request: ForecastRequest, calendar: LocalCalendar, findSourceDay: SourceDayFinder): Int32Array {
-  const sourceIndex = new Int32Array(request.deliveryInstantsMs.length);
+  const instantsMs = request.deliveryInstantsMs;
+  const sourceIndex = new Int32Array(instantsMs.length);
   const sourceByDeliveryDay = new Map<number, SourceDay>();
-  for (let i = 0; i < sourceIndex.length; i += 1) {
-    const reading = calendar.read(request.deliveryInstantsMs[i]);
+  let i = 0;
+  while (i < sourceIndex.length) {
+    const reading = calendar.read(instantsMs[i]);
     let source = sourceByDeliveryDay.get(reading.localDay);
     if (source === undefined) {
       source = findSourceDay(request.history, reading.localDay);
@@ -80,9 +82,31 @@ function sameSlotOfSourceDay(request: ForecastRequest, calendar: LocalCalendar, 
       }
       sourceByDeliveryDay.set(reading.localDay, source);
     }
-    sourceIndex[i] = source.start + source.offsetBySlot[slotOf(reading.minuteOfDay)];
+    if (reading.minuteOfDay === 0 && isWholeDay(instantsMs, i, calendar.dayGrid(reading.localDay))) {
+      // A whole local day without a clock change: its k-th quarter-hour is wall-clock slot k.
+      for (let k = 0; k < SLOTS_PER_DAY; k += 1) {
+        sourceIndex[i + k] = source.start + source.offsetBySlot[k];
+      }
+      i += SLOTS_PER_DAY;
+    } else {
+      sourceIndex[i] = source.start + source.offsetBySlot[slotOf(reading.minuteOfDay)];
+      i += 1;
+    }
   }
   return sourceIndex;
+}
+
+/** Whether `instantsMs` holds the 96-interval local day `grid` from index `at` on. */
+function isWholeDay(instantsMs: Float64Array, at: number, grid: Float64Array): boolean {
+  if (grid.length !== SLOTS_PER_DAY || at + SLOTS_PER_DAY > instantsMs.length) {
+    return false;
+  }
+  for (let k = 0; k < SLOTS_PER_DAY; k += 1) {
+    if (instantsMs[at + k] !== grid[k]) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -18,6 +18,9 @@ export interface SourceDay {
 /** Finds the source day of a delivery day in a visible history. */
 export type SourceDayFinder = (history: Series, latestLocalDay: number) => SourceDay | undefined;
 
+/** Slot k at position k: the layout of every day without a clock change (shared, never written). */
+const IDENTITY = Int32Array.from({ length: SLOTS_PER_DAY }, (_, k) => k);
+
 /** Wall-clock slot of a local reading. */
 export function slotOf(minuteOfDay: number): number {
   return Math.floor(minuteOfDay / SLOT_MINUTES);
@@ -43,6 +46,10 @@ function completeDayStart(history: Series, grid: Float64Array): number {
  * lacks 02:00-02:45: those slots take the last earlier slot the day has (01:45).
  */
 function offsetsBySlot(grid: Float64Array, calendar: LocalCalendar): Int32Array {
+  if (grid.length === SLOTS_PER_DAY) {
+    // A 96-interval local day has no clock change: slot k is its k-th quarter-hour.
+    return IDENTITY;
+  }
   const bySlot = new Int32Array(SLOTS_PER_DAY).fill(-1);
   for (let k = 0; k < grid.length; k += 1) {
     const slot = slotOf(calendar.read(grid[k]).minuteOfDay);
