@@ -46,8 +46,8 @@ interface KeptDecision {
 }
 
 /**
- * The decisions a memo solver keeps whole, found by a fingerprint of the problem's first
- * numbers and checked equal in full (every number bit for bit, and the options).
+ * The decisions a memo solver keeps whole, found by a hash of the problem's day-ahead prices
+ * and checked equal in full (every number bit for bit, and the options).
  */
 export class DecisionMemo {
   private readonly kept = new Map<number, KeptDecision[]>();
