@@ -25,8 +25,9 @@ export interface NormalizeOptions extends NormalizeTableOptions {
 /**
  * Convert a foreign CSV into the canonical series format: column mapping, time zone of the
  * timestamps (DST gaps and repeats reported), number format, unit factor, resolution
- * (expanded to quarter-hours, or kept with `keepResolution`; repeated values collapsed with `collapseTo`) and an opt-in fill recorded per row. Input problems and
- * remaining gaps come back as issues; the output is written when any row is usable.
+ * (expanded to quarter-hours, or kept with `keepResolution`; repeated values collapsed with
+ * `collapseTo`) and an opt-in fill recorded per row. Input problems and remaining gaps come
+ * back as issues; the output is written when any row is usable.
  */
 export function normalizeCsv(options: NormalizeOptions): NormalizeResult & { written: boolean } {
   let text: string;

@@ -31,7 +31,8 @@ export interface SeriesRows {
 
 /**
  * The canonical CSV text of a quarter-hour series: the twelve canonical columns, then the
- * numeric extra columns; one row per quarter-hour, or the coarse rows of `options.rows`. `currency` is `EUR` for prices and `ratio` for activation ratios.
+ * numeric extra columns; one row per quarter-hour, or the coarse rows of `options.rows`.
+ * `currency` is `EUR` for prices and `ratio` for activation ratios.
  */
 export function formatSeriesCsv(series: Series, options: WriteSeriesOptions): string {
   const clock = zoneClock(options.timezone);

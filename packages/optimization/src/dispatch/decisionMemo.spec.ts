@@ -1,4 +1,5 @@
 import { canonicalSite } from '../../test/support/problems';
+import { checkPlanInvariants } from '../checks/checkPlanInvariants';
 import { createSolver } from '../solver/createSolver';
 import type { Solver } from '../solver/createSolver';
 import { memoSolver } from '../solver/solveMemo';
@@ -34,12 +35,15 @@ describe('whole decisions kept by a memo solver', () => {
     expect(oracle.objectiveEur).toBe(gate.objectiveEur);
     expect(plansOf(oracle)).toEqual(plansOf(gate));
     expect(memo.memoSolves).toBe(1);
+    expect(checkPlanInvariants(day(), gate)).toEqual([]);
+    expect(checkPlanInvariants(day(), oracle)).toEqual([]);
     // Taken once: the same request again is answered by the memo's model, to the same plan and stats.
     const again = solveDispatch(memo, day(), ORACLE);
     expect(memo.stats.lpSolves).toBe(inHighs);
     expect(again.stats).toEqual(oracle.stats);
     expect(plansOf(again)).toEqual(plansOf(gate));
     expect(memo.memoSolves).toBe(2);
+    expect(checkPlanInvariants(day(), again)).toEqual([]);
     // The decision handed over is a copy: changing it does not change the gate's.
     oracle.assets[0].chargeMw.fill(-1);
     expect(plansOf(gate)).toEqual(gatePlan);

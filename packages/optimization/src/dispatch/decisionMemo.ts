@@ -151,7 +151,7 @@ function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
 }
 
 /** The decision as a later request gets it from the memo: its own copy, with memo stats. */
-export function asRemembered(result: ExtendedDispatchResult): ExtendedDispatchResult {
+function asRemembered(result: ExtendedDispatchResult): ExtendedDispatchResult {
   return copyOf({ ...result, stats: { ...result.stats, lpSolves: 0, milpSolves: 0, memoSolves: solvesOf(result), solverMs: 0 } });
 }
 
@@ -161,7 +161,7 @@ export function solvesOf(result: ExtendedDispatchResult): number {
 }
 
 /** A deep copy: typed arrays copied (their own values only), arrays and plain objects rebuilt. */
-export function copyOf<T>(value: T): T {
+function copyOf<T>(value: T): T {
   if (typeof value !== 'object' || value === null) {
     return value;
   }
