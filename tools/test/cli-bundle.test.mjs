@@ -21,6 +21,17 @@ test('the bundled euroflex bin behaves like the unbundled CLI', { timeout: 600_0
   execFileSync('npx', ['nx', 'run', '@euroflex/cli:bundle', '--output-style=static'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   assert.match(path.relative(cli, bin), /^dist\/bin\/euroflex\.cjs$/);
 
+  // The bin is the launcher: it runs the bundle next to it with the code cache the bundle
+  // step wrote, and a plain node accepts that cache (a V8 flag set while the CLI loads, or a
+  // cache made from another bundle, would make V8 reject it and every start compile again).
+  const launcher = spawnSync(
+    process.execPath,
+    ['-e', 'const l = require(process.argv[1]); const c = l.compileCli(); console.log(JSON.stringify({ file: c.filename, rejected: c.cacheRejected }))', bin],
+    { cwd: root, env: { ...env, NODE_OPTIONS: '' }, encoding: 'utf8' },
+  );
+  assert.equal(launcher.status, 0, launcher.stderr);
+  assert.deepEqual(JSON.parse(launcher.stdout), { file: path.join(cli, 'dist/bin/euroflex-cli.cjs'), rejected: false });
+
   // Same output and exit code for a valid config, a usage error and bad input.
   for (const args of [['validate-config', canonical], ['no-such-command'], ['validate-config', path.join(root, 'package.json')]]) {
     const bundled = euroflex(bin, args);

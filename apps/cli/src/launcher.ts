@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// The `euroflex` bin (dist/bin/euroflex.cjs): runs the CLI bundle (dist/bin/euroflex-cli.cjs)
+// with the V8 code cache that the `bundle` target writes next to it, so V8 deserializes the
+// CLI's compiled functions instead of parsing and compiling 1.8 MB of JavaScript on every
+// start (docs/decisions/0006-cli-code-cache.md). A missing cache, or one V8 rejects (another
+// Node version, other V8 flags), only costs that compile: the CLI runs the same.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Module } from 'node:module';
+import { dirname, join } from 'node:path';
+import { constants, Script } from 'node:vm';
+
+/** The CLI bundle, next to this launcher. */
+export const CLI_BUNDLE_FILE = 'euroflex-cli.cjs';
+/** V8's code cache of the bundle, next to it. */
+export const CODE_CACHE_FILE = 'euroflex-cli.code-cache';
+
+export interface CompiledCli {
+  readonly filename: string;
+  readonly script: Script;
+  /** Whether V8 refused the code cache; undefined when there was none to offer. */
+  readonly cacheRejected: boolean | undefined;
+}
+
+function readCodeCache(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Compile the bundle in `dir` as Node compiles a CommonJS module (the same wrapper, dynamic
+ * `import()` through Node's default loader), offering V8 the code cache unless `useCache` is
+ * false. Its hashbang line is dropped: inside the wrapper it would not parse.
+ */
+export function compileCli(dir: string = __dirname, useCache = true): CompiledCli {
+  const filename = join(dir, CLI_BUNDLE_FILE);
+  const source = readFileSync(filename, 'utf8').replace(/^#!.*/, '');
+  const cachedData = useCache ? readCodeCache(join(dir, CODE_CACHE_FILE)) : undefined;
+  const script = new Script(Module.wrap(source), {
+    filename,
+    cachedData,
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  return { filename, script, cacheRejected: cachedData === undefined ? undefined : script.cachedDataRejected === true };
+}
+
+/**
+ * Run the compiled bundle's top level as a module. As the main module it starts the CLI on
+ * `process.argv`; otherwise it only loads its code (what the code cache is made from).
+ */
+export function runCli(compiled: CompiledCli, asMain: boolean): Module {
+  const cliModule = new Module(compiled.filename, module);
+  cliModule.filename = compiled.filename;
+  const nodeRequire = Module.createRequire(compiled.filename);
+  const cliRequire = Object.assign((id: string): unknown => nodeRequire(id), nodeRequire, {
+    main: asMain ? cliModule : nodeRequire.main,
+  });
+  const wrapper = compiled.script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(cliModule.exports, cliModule.exports, cliRequire, cliModule, compiled.filename, dirname(compiled.filename));
+  return cliModule;
+}
+
+/**
+ * Write the code cache of the bundle in `dir`: compile it from source, load its code, and
+ * save what V8 compiled. Run it in a plain `node` (no V8 flags): V8 accepts a cache only
+ * under the flags it was made with. Returns the cache's size in bytes.
+ */
+export function writeCodeCache(dir: string = __dirname): number {
+  const compiled = compileCli(dir, false);
+  runCli(compiled, false);
+  const data = compiled.script.createCachedData();
+  writeFileSync(join(dir, CODE_CACHE_FILE), data);
+  return data.length;
+}
+
+if (require.main === module) {
+  runCli(compileCli(), true);
+}
