@@ -14,6 +14,7 @@ export type { SolveOptions, SolveResult, SolveStatus, SolverStats } from './solv
 export { lpName } from './model/lpName';
 export type { NameAxis } from './model/lpName';
 export { ModelBuilder } from './model/ModelBuilder';
+export { float64Array, float64Copy } from './memory/typedSlab';
 export type { BuilderCapacity } from './model/ModelBuilder';
 export type { BlockNaming, BlockValues, ConstraintBlock, ConstraintSpec, VariableBlock, VariableSpec } from './model/blocks';
 export { CONSTRAINT_FAMILIES, VARIABLE_FAMILIES } from './model/families';

@@ -13,6 +13,7 @@ import { solveDay } from './solveDay';
 import type { DaySeries, EngineContext, ExecutedDay, WalkForwardStats } from './types';
 import { dayStateFrom, lockedFrom, netExportMw, sameValues, type DayState } from './workingPlan';
 import { ACTIVATION_SERIES, CAPACITY_SERIES, reserveProductOf, workflowSeries } from './workflowSeries';
+import { float64Array, float64Copy } from '@euroflex/optimization';
 
 export interface DayOutcome {
   readonly day: ExecutedDay;
@@ -162,7 +163,7 @@ export async function runDay(
   if (nominationMw.length !== context.assets.length) {
     throw new Error(`decision ${daId}: the joint nomination has no per-asset baseline`);
   }
-  const siteNomination = new Float64Array(n);
+  const siteNomination = float64Array(n);
   for (const values of nominationMw) {
     for (let t = 0; t < n; t += 1) {
       siteNomination[t] += values[t];
@@ -172,9 +173,9 @@ export async function runDay(
     decisionId: daId,
     decisionTimeMs: dayAheadGateMs,
     assets: plan.chargeMw.map((_, a) => ({
-      chargeMw: Float64Array.from(plan.chargeMw[a]),
-      dischargeMw: Float64Array.from(plan.dischargeMw[a]),
-      socMwh: Float64Array.from(plan.socMwh[a]),
+      chargeMw: float64Copy(plan.chargeMw[a]),
+      dischargeMw: float64Copy(plan.dischargeMw[a]),
+      socMwh: float64Copy(plan.socMwh[a]),
       ...(plan.fcrMw ? { fcrMw: plan.fcrMw[a] } : {}),
       ...(plan.afrrUpMw ? { afrrUpMw: plan.afrrUpMw[a], afrrDownMw: plan.afrrDownMw?.[a] } : {}),
     })),

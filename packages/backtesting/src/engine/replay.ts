@@ -2,6 +2,7 @@ import type { SeriesName } from '@euroflex/config';
 import { INTERVAL_H } from '@euroflex/markets';
 import { powerLimitsMw } from './assetModels';
 import type { DaySeries, EngineContext, ExecutedAsset } from './types';
+import { float64Array, float64Copy } from '@euroflex/optimization';
 
 /** The final plan of a day, per asset (MW per interval, SoC at N+1 instants). */
 export interface PlanArrays {
@@ -41,20 +42,20 @@ export function replayDay(
   return assets.map((asset, a) => {
     const etaC = asset.chargeEfficiency;
     const etaD = asset.dischargeEfficiency;
-    const charge = Float64Array.from(plan.chargeMw[a]);
-    const discharge = Float64Array.from(plan.dischargeMw[a]);
+    const charge = float64Copy(plan.chargeMw[a]);
+    const discharge = float64Copy(plan.dischargeMw[a]);
     const up = plan.afrrUpMw?.[a];
     const down = plan.afrrDownMw?.[a];
-    const upDelivered = up ? new Float64Array(n) : undefined;
-    const downDelivered = down ? new Float64Array(n) : undefined;
-    const nonDelivered = up || down ? new Float64Array(n) : undefined;
+    const upDelivered = up ? float64Array(n) : undefined;
+    const downDelivered = down ? float64Array(n) : undefined;
+    const nonDelivered = up || down ? float64Array(n) : undefined;
     let soc: Float64Array;
     const noActivation = up === undefined && down === undefined;
     if (!clip || (noActivation && realizedStartSocMwh[a] === plan.socMwh[a][0])) {
       // The realized SoC is the plan's; the activation is booked in full. Under planned_soc
       // the energy the band could not have delivered is still computed (a shadow replay) and
       // reported as non-delivered, so a run that profits from it is never hidden.
-      soc = Float64Array.from(plan.socMwh[a]);
+      soc = float64Copy(plan.socMwh[a]);
       for (let t = 0; t < n; t += 1) {
         if (upDelivered && up && ratioUp) {
           upDelivered[t] = ratioUp[t] * up[t] * dt;
@@ -73,10 +74,10 @@ export function replayDay(
           [realizedStartSocMwh[a]],
           [asset],
         )[0];
-        nonDelivered.set(shadow.afrrNonDeliveredMwh ?? new Float64Array(n));
+        nonDelivered.set(shadow.afrrNonDeliveredMwh ?? float64Array(n));
       }
     } else {
-      soc = new Float64Array(n + 1);
+      soc = float64Array(n + 1);
       soc[0] = realizedStartSocMwh[a];
       for (let t = 0; t < n; t += 1) {
         let upCell = up && ratioUp ? (dt * ratioUp[t] * up[t]) / etaD : 0;

@@ -2,6 +2,7 @@ import type { SeriesName } from '@euroflex/config';
 import type { ExtendedDispatchProblem, ExtendedDispatchResult } from '@euroflex/optimization';
 import type { SeriesForecast } from './forecastFor';
 import type { LockedReserves } from './problem';
+import { float64Array, float64Copy } from '@euroflex/optimization';
 
 /** The plan being built for one day: per asset flows, SoC and reserves, spliced by rebalances. */
 export interface WorkingPlan {
@@ -24,9 +25,9 @@ export function sameValues(a: Float64Array | undefined, b: Float64Array | undefi
 /** A plan of the day that rebalances and revisions splice into, copied from a decision's result. */
 export function copyPlan(result: ExtendedDispatchResult): WorkingPlan {
   return {
-    chargeMw: result.assets.map((asset) => Float64Array.from(asset.chargeMw)),
-    dischargeMw: result.assets.map((asset) => Float64Array.from(asset.dischargeMw)),
-    socMwh: result.assets.map((asset) => Float64Array.from(asset.socMwh)),
+    chargeMw: result.assets.map((asset) => float64Copy(asset.chargeMw)),
+    dischargeMw: result.assets.map((asset) => float64Copy(asset.dischargeMw)),
+    socMwh: result.assets.map((asset) => float64Copy(asset.socMwh)),
     ...(result.reserves?.some((r) => r.fcrMw) ? { fcrMw: result.reserves.map((r) => r.fcrMw as Float64Array) } : {}),
     ...(result.reserves?.some((r) => r.afrrUpMw)
       ? {
@@ -41,7 +42,7 @@ export function copyPlan(result: ExtendedDispatchResult): WorkingPlan {
 export function netExportMw(plan: { readonly chargeMw: readonly Float64Array[]; readonly dischargeMw: readonly Float64Array[] }): Float64Array[] {
   return plan.chargeMw.map((charge, a) => {
     const discharge = plan.dischargeMw[a];
-    const out = new Float64Array(charge.length);
+    const out = float64Array(charge.length);
     for (let t = 0; t < charge.length; t += 1) {
       out[t] = discharge[t] - charge[t];
     }
@@ -94,14 +95,14 @@ export function dayStateFrom(nomination: ExtendedDispatchResult, latest: Readonl
   for (const [name, value] of latest) {
     const extra: Record<string, Float64Array> = {};
     for (const [column, values] of Object.entries(value.extra)) {
-      extra[column] = Float64Array.from(values);
+      extra[column] = float64Copy(values);
     }
-    used.set(name, { values: Float64Array.from(value.values), extra });
+    used.set(name, { values: float64Copy(value.values), extra });
   }
   return {
     plan: copyPlan(nomination),
-    poiImportDual: Float64Array.from(nomination.duals?.poiImportEurPerMw ?? new Float64Array(n)),
-    poiExportDual: Float64Array.from(nomination.duals?.poiExportEurPerMw ?? new Float64Array(n)),
+    poiImportDual: float64Copy(nomination.duals?.poiImportEurPerMw ?? float64Array(n)),
+    poiExportDual: float64Copy(nomination.duals?.poiExportEurPerMw ?? float64Array(n)),
     used,
   };
 }

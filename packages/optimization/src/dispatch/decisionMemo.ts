@@ -1,6 +1,7 @@
 import type { ExtendedDispatchResult } from './DispatchResult';
 import type { ExtendedDispatchProblem } from './DispatchProblem';
 import type { DispatchOptions } from './DispatchOptions';
+import { float64Copy } from '../memory/typedSlab';
 
 /**
  * Whole dispatch decisions remembered by a memo solver (solver/solveMemo.ts), next to the
@@ -165,8 +166,11 @@ function copyOf<T>(value: T): T {
   if (typeof value !== 'object' || value === null) {
     return value;
   }
+  if (value instanceof Float64Array) {
+    return float64Copy(value) as unknown as T;
+  }
   if (ArrayBuffer.isView(value)) {
-    return (value as unknown as Float64Array).slice() as unknown as T;
+    return (value as unknown as Int32Array).slice() as unknown as T;
   }
   if (Array.isArray(value)) {
     const out: unknown[] = new Array(value.length);

@@ -9,6 +9,9 @@
 const POOL_LIMIT = 16;
 const spareFloat64: Float64Array[] = [];
 const spareInt32: Int32Array[] = [];
+/** The storage of a released array (length 0, so nothing can be written to it). */
+const RELEASED_FLOAT64 = new Float64Array(0);
+const RELEASED_INT32 = new Int32Array(0);
 
 export class GrowableFloat64 {
   private data: Float64Array;
@@ -46,7 +49,7 @@ export class GrowableFloat64 {
     if (spareFloat64.length < POOL_LIMIT) {
       spareFloat64.push(this.data);
     }
-    this.data = new Float64Array(0);
+    this.data = RELEASED_FLOAT64;
     this.length = 0;
   }
 }
@@ -79,7 +82,7 @@ export class GrowableInt32 {
     if (spareInt32.length < POOL_LIMIT) {
       spareInt32.push(this.data);
     }
-    this.data = new Int32Array(0);
+    this.data = RELEASED_INT32;
     this.length = 0;
   }
 }

@@ -26,7 +26,8 @@ export function toCsc(
   for (let j = 0; j < numCols; j++) {
     starts[j + 1] += starts[j];
   }
-  const next = starts.slice(0, numCols);
+  const next = scratchInt32(0, numCols);
+  next.set(starts.subarray(0, numCols));
   const indices = new Int32Array(nonzeros);
   const out = new Float64Array(nonzeros);
   for (let e = 0; e < nonzeros; e++) {
@@ -34,7 +35,7 @@ export function toCsc(
     indices[position] = rows.get(e);
     out[position] = values.get(e);
   }
-  const lastColOfRow = new Int32Array(numRows).fill(-1);
+  const lastColOfRow = scratchInt32(1, numRows).fill(-1);
   for (let j = 0; j < numCols; j++) {
     for (let k = starts[j]; k < starts[j + 1]; k++) {
       const row = indices[k];
@@ -45,4 +46,14 @@ export function toCsc(
     }
   }
   return { starts, indices, values: out };
+}
+
+/** Two grow-only scratch arrays for the conversion's working storage (not returned). */
+const scratch = [new Int32Array(1024), new Int32Array(1024)];
+
+function scratchInt32(which: 0 | 1, length: number): Int32Array {
+  if (scratch[which].length < length) {
+    scratch[which] = new Int32Array(Math.max(length, 2 * scratch[which].length));
+  }
+  return scratch[which].subarray(0, length);
 }

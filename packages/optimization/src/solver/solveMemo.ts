@@ -3,6 +3,7 @@ import type { Solver } from './createSolver';
 import { isMip } from './LinearModel';
 import type { LinearModel } from './LinearModel';
 import type { SolveOptions, SolveResult, SolverStats } from './SolveResult';
+import { float64Copy } from '../memory/typedSlab';
 
 /**
  * A solver that answers a model it has already solved, bit for bit, from memory.
@@ -134,8 +135,8 @@ export function isKept(result: SolveResult): boolean {
 function copyResult(result: SolveResult, fromMemo: boolean): SolveResult {
   return {
     ...result,
-    x: result.x.slice(),
-    ...(result.rowDual !== undefined ? { rowDual: result.rowDual.slice() } : {}),
+    x: float64Copy(result.x),
+    ...(result.rowDual !== undefined ? { rowDual: float64Copy(result.rowDual) } : {}),
     ...(fromMemo ? { solverMs: 0, iterations: 0, fromMemo: true } : {}),
   };
 }
