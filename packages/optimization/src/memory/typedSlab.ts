@@ -21,7 +21,8 @@ const CHUNK_BYTES = 65_536;
 const MAX_VIEW_BYTES = 8192;
 
 // Three copies of one bump allocator, each seeing one array type only (a shared generic
-// class made every take polymorphic).
+// class made every take polymorphic). Views are made with the constructor, which skips the
+// species lookup of `subarray`.
 const FLOAT64_CHUNK = CHUNK_BYTES / 8;
 const INT32_CHUNK = CHUNK_BYTES / 4;
 let float64Chunk = new Float64Array(0);
@@ -40,7 +41,7 @@ export function float64Array(length: number): Float64Array {
     float64Chunk = new Float64Array(FLOAT64_CHUNK);
     float64Used = 0;
   }
-  const view = float64Chunk.subarray(float64Used, float64Used + length);
+  const view = new Float64Array(float64Chunk.buffer, float64Used * 8, length);
   float64Used += length;
   return view;
 }
@@ -61,7 +62,7 @@ export function int32Array(length: number): Int32Array {
     int32Chunk = new Int32Array(INT32_CHUNK);
     int32Used = 0;
   }
-  const view = int32Chunk.subarray(int32Used, int32Used + length);
+  const view = new Int32Array(int32Chunk.buffer, int32Used * 4, length);
   int32Used += length;
   return view;
 }
@@ -75,7 +76,7 @@ export function uint8Array(length: number): Uint8Array {
     uint8Chunk = new Uint8Array(CHUNK_BYTES);
     uint8Used = 0;
   }
-  const view = uint8Chunk.subarray(uint8Used, uint8Used + length);
+  const view = new Uint8Array(uint8Chunk.buffer, uint8Used, length);
   uint8Used += length;
   return view;
 }

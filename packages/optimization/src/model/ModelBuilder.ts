@@ -182,5 +182,7 @@ function nameIndexing(spec: VariableSpec | ConstraintSpec, count: number): Namin
     throw new Error(`nameIndices has ${spec.nameIndices.length} entries for a block of ${count}`);
   }
   const firstIndex = spec.nameIndices.length > 0 ? spec.nameIndices[0] : 0;
-  return { firstIndex, nameIndices: Array.from(spec.nameIndices), scenarioIndex, axis };
+  // Kept by reference, not copied: names are built only for LP text (`names()`), and the
+  // components pass index arrays they made for this model and never change afterwards.
+  return { firstIndex, nameIndices: spec.nameIndices, scenarioIndex, axis };
 }
