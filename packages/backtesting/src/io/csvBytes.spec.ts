@@ -120,6 +120,43 @@ describe('csvByteChunks', () => {
     }
   });
 
+  it('gives each table its own bytes when two tables are encoded at once', () => {
+    // Chunk buffers are handed from one table to the next; two tables in flight must not share one.
+    const a = makeTable('a', [num('x', Float64Array.from({ length: 3000 }, (_, i) => i * 1.5)), str('s', Array.from({ length: 3000 }, (_, i) => `a${i}`))]);
+    const b = makeTable('b', [num('y', Float64Array.from({ length: 2500 }, (_, i) => -i / 7))]);
+    const alone = (table: Table): Buffer => {
+      const copies: Buffer[] = [];
+      for (const chunk of csvByteChunks(table)) {
+        copies.push(Buffer.from(chunk));
+      }
+      return Buffer.concat(copies);
+    };
+    const expectedA = alone(a);
+    const expectedB = alone(b);
+    const chunksA: Buffer[] = [];
+    const chunksB: Buffer[] = [];
+    const first = csvByteChunks(a);
+    const second = csvByteChunks(b);
+    // A chunk stays valid until its own generator is asked for the next one, so both chunks
+    // of a round are read only after both generators have moved.
+    for (;;) {
+      const nextA = first.next();
+      const nextB = second.next();
+      if (nextA.done !== true) {
+        chunksA.push(Buffer.from(nextA.value));
+      }
+      if (nextB.done !== true) {
+        chunksB.push(Buffer.from(nextB.value));
+      }
+      if (nextA.done === true && nextB.done === true) {
+        break;
+      }
+    }
+    expect(Buffer.concat(chunksA).equals(expectedA)).toBe(true);
+    expect(Buffer.concat(chunksB).equals(expectedB)).toBe(true);
+    expect(alone(a).equals(expectedA)).toBe(true);
+  });
+
   it('writes a header only for a table without rows', () => {
     const table = makeTable('t', [num('a', []), str('b,c', [])]);
     expect(encoded(table).toString('utf8')).toBe('a,"b,c"\n');

@@ -105,6 +105,23 @@ describe('writeParquet', () => {
     expect(Buffer.from(writeParquet(mixed, { compression: 'SNAPPY' })).equals(Buffer.from(writeParquet(mixed, { compression: 'UNCOMPRESSED' })))).toBe(false);
   });
 
+  it('gives a file the same bytes whatever was written before it, a failed write included', () => {
+    // The writer reuses its buffers between calls; nothing of an earlier file may show.
+    const big = makeTable('big', [
+      str('t', Array.from({ length: 5000 }, (_, i) => `2024-01-01T${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z#${i}`)),
+      num('x', Float64Array.from({ length: 5000 }, (_, i) => Math.sin(i) * 100)),
+    ]);
+    for (const compression of CODECS) {
+      const alone = Buffer.from(writeParquet(mixed, { compression }));
+      const bigBytes = Buffer.from(writeParquet(big, { compression }));
+      expect(Buffer.from(writeParquet(mixed, { compression })).equals(alone)).toBe(true);
+      const ragged: Table = { name: 'ragged', rowCount: 5000, columns: [big.columns[0], num('short', [1])] };
+      expect(() => writeParquet(ragged, { compression })).toThrow('column short has 1 rows');
+      expect(Buffer.from(writeParquet(mixed, { compression })).equals(alone)).toBe(true);
+      expect(Buffer.from(writeParquet(big, { compression })).equals(bigBytes)).toBe(true);
+    }
+  });
+
   it('starts and ends with PAR1 and stores the footer length before the trailing magic', () => {
     const bytes = writeParquet(mixed);
     const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
