@@ -26,33 +26,54 @@ export function timelineOf(local: readonly string[], dates: readonly string[]): 
 
 export type DailyOp = 'sum' | 'mean' | 'min' | 'max' | 'last';
 
-/** One value per day of `values` (per interval of the run, or of an asset's block at `offset`). */
+/** One value per day of `values` (per interval of the run, or of an asset's block at `offset`). NaN values are skipped; a day without a value is NaN. */
 export function daily(timeline: Timeline, values: ArrayLike<number>, op: DailyOp, offset = 0): Float64Array {
   const out = new Float64Array(timeline.dates.length);
   for (let d = 0; d < timeline.dates.length; d += 1) {
     const from = timeline.dayStarts[d] + offset;
     const to = timeline.dayStarts[d + 1] + offset;
-    let acc = op === 'min' ? Number.POSITIVE_INFINITY : op === 'max' ? Number.NEGATIVE_INFINITY : 0;
-    let count = 0;
-    for (let i = from; i < to; i += 1) {
-      const value = values[i];
-      if (Number.isNaN(value)) {
-        continue;
-      }
-      count += 1;
-      if (op === 'min') {
-        acc = Math.min(acc, value);
-      } else if (op === 'max') {
-        acc = Math.max(acc, value);
-      } else if (op === 'last') {
-        acc = value;
-      } else {
-        acc += value;
-      }
-    }
-    out[d] = count === 0 ? Number.NaN : op === 'mean' ? acc / count : acc;
+    out[d] = op === 'last' ? lastOf(values, from, to) : op === 'min' || op === 'max' ? extremeOf(values, from, to, op === 'max') : sumOf(values, from, to, op === 'mean');
   }
   return out;
+}
+
+// One loop per kind of fold, without a branch on the operation per value: the report folds
+// a dozen run-long columns by day, and the per-value branch made that about 25 ms.
+
+function sumOf(values: ArrayLike<number>, from: number, to: number, mean: boolean): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = from; i < to; i += 1) {
+    const value = values[i];
+    if (value === value) {
+      sum += value;
+      count += 1;
+    }
+  }
+  return count === 0 ? Number.NaN : mean ? sum / count : sum;
+}
+
+function extremeOf(values: ArrayLike<number>, from: number, to: number, max: boolean): number {
+  let acc = max ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  let count = 0;
+  for (let i = from; i < to; i += 1) {
+    const value = values[i];
+    if (value === value) {
+      acc = max ? Math.max(acc, value) : Math.min(acc, value);
+      count += 1;
+    }
+  }
+  return count === 0 ? Number.NaN : acc;
+}
+
+function lastOf(values: ArrayLike<number>, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i -= 1) {
+    const value = values[i];
+    if (value === value) {
+      return value;
+    }
+  }
+  return Number.NaN;
 }
 
 /** Running sum (NaN counts as 0). */
