@@ -1,7 +1,7 @@
 import { UserError, type SeriesName } from '@euroflex/config';
 import type { ForecastProvider } from '@euroflex/forecasts';
 import { addDays, localDayGrid, localTimeToUtcMs } from '@euroflex/markets';
-import type { ExtendedDispatchResult } from '@euroflex/optimization';
+import { float64Array, float64Copy, type ExtendedDispatchResult } from '@euroflex/optimization';
 import { createDayLog } from './dayLog';
 import { runDayRevisions } from './dayRevisions';
 import type { SeriesForecast } from './forecastFor';
@@ -13,7 +13,6 @@ import { solveDay } from './solveDay';
 import type { DaySeries, EngineContext, ExecutedDay, WalkForwardStats } from './types';
 import { dayStateFrom, lockedFrom, netExportMw, sameValues, type DayState } from './workingPlan';
 import { ACTIVATION_SERIES, CAPACITY_SERIES, reserveProductOf, workflowSeries } from './workflowSeries';
-import { float64Array, float64Copy } from '@euroflex/optimization';
 
 export interface DayOutcome {
   readonly day: ExecutedDay;

@@ -1,8 +1,8 @@
 import type { SeriesName } from '@euroflex/config';
 import { INTERVAL_H } from '@euroflex/markets';
+import { float64Array, float64Copy } from '@euroflex/optimization';
 import { powerLimitsMw } from './assetModels';
 import type { DaySeries, EngineContext, ExecutedAsset } from './types';
-import { float64Array, float64Copy } from '@euroflex/optimization';
 
 /** The final plan of a day, per asset (MW per interval, SoC at N+1 instants). */
 export interface PlanArrays {

@@ -1,8 +1,7 @@
 import type { SeriesName } from '@euroflex/config';
-import type { ExtendedDispatchProblem, ExtendedDispatchResult } from '@euroflex/optimization';
+import { float64Array, float64Copy, type ExtendedDispatchProblem, type ExtendedDispatchResult } from '@euroflex/optimization';
 import type { SeriesForecast } from './forecastFor';
 import type { LockedReserves } from './problem';
-import { float64Array, float64Copy } from '@euroflex/optimization';
 
 /** The plan being built for one day: per asset flows, SoC and reserves, spliced by rebalances. */
 export interface WorkingPlan {

@@ -1,4 +1,4 @@
-import { float64Array, float64Copy, int32Array, uint8Array } from './typedSlab';
+import { float64Array, float64Copy, uint8Array } from './typedSlab';
 
 describe('typed arrays from the slab', () => {
   it('hands out zero-filled views that do not overlap', () => {
@@ -42,14 +42,10 @@ describe('typed arrays from the slab', () => {
     expect(source[0]).toBe(1);
   });
 
-  it('has Int32 and Uint8 twins', () => {
-    const ints = int32Array(100);
+  it('has a Uint8 twin', () => {
     const bytes = uint8Array(100);
-    expect(ints).toBeInstanceOf(Int32Array);
     expect(bytes).toBeInstanceOf(Uint8Array);
-    ints.fill(-1);
     bytes.fill(255);
-    expect(int32Array(100).every((v) => v === 0)).toBe(true);
     expect(uint8Array(100).every((v) => v === 0)).toBe(true);
   });
 });

@@ -10,8 +10,9 @@
  * chunk is never reused and lives while any of its views does, so a temporary taken here
  * holds its bytes for the whole run, and fresh pages are what this machine pays most for
  * (about 13 us each on first touch). Taking the model's and the coarse problem's
- * temporaries here too made two of three years 35-60 ms slower than plain arrays (which malloc
- * recycles); the kept arrays alone made all three 60-110 ms faster (docs/performance.md).
+ * temporaries here too made two of three years 35-60 ms slower than plain arrays, which
+ * malloc recycles; the kept arrays alone made all three 60-110 ms faster
+ * (docs/performance.md).
  *
  * A view is zero-filled. Never use one where code assumes an array owns its `.buffer` (a
  * transfer to another thread; structured cloning copies the whole chunk, once per message).
@@ -20,15 +21,11 @@ const CHUNK_BYTES = 65_536;
 /** Longer arrays get a buffer of their own: they are few, and would waste chunk space. */
 const MAX_VIEW_BYTES = 8192;
 
-// Three copies of one bump allocator, each seeing one array type only (a shared generic
-// class made every take polymorphic). Views are made with the constructor, which skips the
-// species lookup of `subarray`.
+// Two copies of one bump allocator, so that each sees one array type only. Views are made
+// with the constructor, which skips the species lookup of `subarray`.
 const FLOAT64_CHUNK = CHUNK_BYTES / 8;
-const INT32_CHUNK = CHUNK_BYTES / 4;
 let float64Chunk = new Float64Array(0);
 let float64Used = 0;
-let int32Chunk = new Int32Array(0);
-let int32Used = 0;
 let uint8Chunk = new Uint8Array(0);
 let uint8Used = 0;
 
@@ -51,20 +48,6 @@ export function float64Copy(values: Float64Array, from = 0, to = values.length):
   const out = float64Array(to - from);
   out.set(from === 0 && to === values.length ? values : values.subarray(from, to));
   return out;
-}
-
-/** A zero-filled Int32Array of `length`, a view of a shared chunk when short. */
-export function int32Array(length: number): Int32Array {
-  if (length * 4 > MAX_VIEW_BYTES) {
-    return new Int32Array(length);
-  }
-  if (int32Used + length > int32Chunk.length) {
-    int32Chunk = new Int32Array(INT32_CHUNK);
-    int32Used = 0;
-  }
-  const view = new Int32Array(int32Chunk.buffer, int32Used * 4, length);
-  int32Used += length;
-  return view;
 }
 
 /** A zero-filled Uint8Array of `length`, a view of a shared chunk when short. */
