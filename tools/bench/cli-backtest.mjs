@@ -7,7 +7,8 @@
 // profiles, perfect_foresight and persistence). Prints, per config: the wall time from
 // spawning the process to its exit; the engine's part of it (summary.json `timings`:
 // load, decisions, settlement); the rest (Node start, module loading, writing the run
-// directory and the report); the time inside HiGHS; LP and MILP solve counts; and the
+// directory and the report); the start (process start to reading the config, from inside
+// the process); the time inside HiGHS; LP and MILP solve counts; and the
 // process's peak RSS (read from the process itself at exit by a --require hook). Build
 // first (`npm run bench` does).
 // The measured processes inherit the environment (e.g. GLIBC_TUNABLES, docs/performance.md).
@@ -50,7 +51,7 @@ function oneRun(config) {
   const out = mkdtempSync(path.join(work, 'runs-'));
   try {
     const argv = ['backtest', config, '--out', out, '--json', ...(noReport ? ['--no-report'] : [])];
-    const { wallMs, stdout, peakRssMb } = timedCli(argv);
+    const { wallMs, stdout, peakRssMb, startMs } = timedCli(argv);
     const summary = JSON.parse(stdout);
     const t = summary.timings;
     return {
@@ -59,6 +60,7 @@ function oneRun(config) {
       loadMs: t.load_ms,
       decisionsMs: t.walk_forward_ms + t.oracle_ms,
       solverMs: t.solver_ms,
+      startMs,
       restMs: wallMs - t.total_ms,
       peakRssMb,
       lpSolves: summary.solver.lp_solves + summary.solver.oracle_lp_solves,
@@ -80,6 +82,7 @@ try {
     console.log(`  process wall            ${fmt(m('wallMs'))}   (min ${fmt(Math.min(...samples.map((s) => s.wallMs)))}, max ${fmt(Math.max(...samples.map((s) => s.wallMs)))})`);
     console.log(`  engine                  ${fmt(m('engineMs'))}   (load ${fmt(m('loadMs'))}, decisions ${fmt(m('decisionsMs'))}, inside HiGHS ${fmt(m('solverMs'))})`);
     console.log(`  the rest                ${fmt(m('restMs'))}   (Node, modules, run directory${noReport ? '' : ', report'})`);
+    console.log(`  start                   ${fmt(m('startMs'))}   (process start to reading the config: Node and the CLI's code)`);
     console.log(`  solves                  ${samples[0].lpSolves} LP, ${samples[0].milpSolves} MILP (run and oracle)`);
     console.log(`  peak RSS                ${m('peakRssMb').toFixed(0)} MB`);
     console.log(`  total PnL               ${samples[0].totalPnlEur.toFixed(2)} EUR`);
