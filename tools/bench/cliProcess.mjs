@@ -2,6 +2,7 @@
 // cli-backtest.mjs): where the bin is, and one timed CLI process with a --require hook
 // that reports the process's peak RSS and CPU time from inside it when it exits.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cliPackage = JSON.parse(readFileSync(path.join(root, 'apps/cli/package.json'), 'utf8'));
-/** The `euroflex` bin of the built CLI (the bundle). */
+/** The `euroflex` bin of the built CLI (the launcher of the bundle, decision 0006). */
 export const bin = path.join(root, 'apps/cli', cliPackage.bin.euroflex);
+/** The CLI bundle the bin runs; it exports `main`, for benches that run the CLI in-process. */
+export const bundle = path.join(path.dirname(bin), createRequire(import.meta.url)(bin).CLI_BUNDLE_FILE);
 
 // Writes the process's peak RSS and CPU time to fd 3 when it exits, and the start: the time
 // from the process's start to its first read of a YAML file (the config), i.e. Node and the

@@ -24,7 +24,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { median } from './benchArgs.mjs';
-import { bin, removeHook, root, timedCli } from './cliProcess.mjs';
+import { bin, bundle, removeHook, root, timedCli } from './cliProcess.mjs';
 
 const args = process.argv.slice(2);
 let runs = 5;
@@ -151,7 +151,7 @@ const write = { out: process.stdout.write, err: process.stderr.write };
 
 function inProcessPipeline() {
   const plan = STEPS.map((step) => [step, stepArgs(step, '<out>', '<run>')]);
-  const output = execFileSync(process.execPath, ['-e', IN_PROCESS_CHILD, bin, JSON.stringify(plan)], { cwd: root, encoding: 'utf8' });
+  const output = execFileSync(process.execPath, ['-e', IN_PROCESS_CHILD, bundle, JSON.stringify(plan)], { cwd: root, encoding: 'utf8' });
   return JSON.parse(output.trim().split('\n').pop());
 }
 
