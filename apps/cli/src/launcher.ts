@@ -67,15 +67,40 @@ export function runCli(compiled: CompiledCli, asMain: boolean): Module {
 
 /**
  * Write the code cache of the bundle in `dir`: compile it from source, load its code, and
- * save what V8 compiled. Run it in a plain `node` (no V8 flags): V8 accepts a cache only
- * under the flags it was made with. Returns the cache's size in bytes.
+ * save what V8 compiled. With `warmUpConfig`, `validate-config` and `validate-data` run on it
+ * first (their output discarded), so that the cache also holds the functions that parse a
+ * config and read its data, which every run compiles otherwise (about 30 ms of a backtest's
+ * load). Nothing there touches HiGHS, whose compilation sets a V8 flag. Run it in a plain
+ * `node` (no V8 flags): V8 accepts a cache only under the flags it was made with. Resolves to
+ * the cache's size in bytes; rejects when a warm-up command fails.
  */
-export function writeCodeCache(dir: string = __dirname): number {
+export async function writeCodeCache(dir: string = __dirname, warmUpConfig?: string): Promise<number> {
   const compiled = compileCli(dir, false);
-  runCli(compiled, false);
+  const cli = runCli(compiled, false).exports as { main(argv: readonly string[]): Promise<number> };
+  if (warmUpConfig !== undefined) {
+    for (const argv of [
+      ['validate-config', warmUpConfig],
+      ['validate-data', warmUpConfig],
+    ]) {
+      const code = await withoutOutput(() => cli.main(argv));
+      if (code !== 0) {
+        throw new Error(`code cache warm-up: euroflex ${argv.join(' ')} exited ${code}`);
+      }
+    }
+  }
   const data = compiled.script.createCachedData();
   writeFileSync(join(dir, CODE_CACHE_FILE), data);
   return data.length;
+}
+
+async function withoutOutput<T>(run: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write;
+  process.stdout.write = () => true;
+  try {
+    return await run();
+  } finally {
+    process.stdout.write = write;
+  }
 }
 
 if (require.main === module) {

@@ -14,6 +14,17 @@ const BUNDLE = [
   'exports.dir = __dirname;',
 ].join('\n');
 
+// A stand-in whose main records its commands in calls.txt next to it and prints, as the CLI
+// does; `fail.yaml` makes it exit 1.
+const CLI_BUNDLE = [
+  '"use strict";',
+  'exports.main = async (argv) => {',
+  '  require("node:fs").appendFileSync(__dirname + "/calls.txt", argv.join(" ") + "\\n");',
+  '  process.stdout.write("ok\\n");',
+  '  return argv[1] === "fail.yaml" ? 1 : 0;',
+  '};',
+].join('\n');
+
 describe('the euroflex launcher', () => {
   let dir: string;
   beforeEach(() => {
@@ -29,8 +40,8 @@ describe('the euroflex launcher', () => {
     expect(runCli(compileCli(dir), true).exports).toEqual({ squares: [1, 4, 9], ranAsMain: true, dir });
   });
 
-  it('writes a code cache that V8 then accepts', () => {
-    const bytes = writeCodeCache(dir);
+  it('writes a code cache that V8 then accepts', async () => {
+    const bytes = await writeCodeCache(dir);
     expect(bytes).toBeGreaterThan(0);
     expect(readFileSync(join(dir, CODE_CACHE_FILE)).length).toBe(bytes);
     const compiled = compileCli(dir);
@@ -38,16 +49,30 @@ describe('the euroflex launcher', () => {
     expect(runCli(compiled, false).exports.squares).toEqual([1, 4, 9]);
   });
 
-  it('runs a bundle whose cache V8 rejects (made for another bundle) from its source', () => {
-    writeCodeCache(dir);
+  it('runs a bundle whose cache V8 rejects (made for another bundle) from its source', async () => {
+    await writeCodeCache(dir);
     writeFileSync(join(dir, CLI_BUNDLE_FILE), BUNDLE.replace('[1, 2, 3]', '[1, 2, 3, 4, 5]'));
     const compiled = compileCli(dir);
     expect(compiled.cacheRejected).toBe(true);
     expect(runCli(compiled, false).exports.squares).toEqual([1, 4, 9, 16, 25]);
   });
 
-  it('does not offer the cache when told not to', () => {
-    writeCodeCache(dir);
+  it('does not offer the cache when told not to', async () => {
+    await writeCodeCache(dir);
     expect(compileCli(dir, false).cacheRejected).toBeUndefined();
+  });
+
+  it('warms the cache up with validate-config and validate-data on a config, quietly', async () => {
+    writeFileSync(join(dir, CLI_BUNDLE_FILE), CLI_BUNDLE);
+    const stdout = jest.spyOn(process.stdout, 'write');
+    try {
+      await writeCodeCache(dir, 'site.yaml');
+      expect(readFileSync(join(dir, 'calls.txt'), 'utf8')).toBe('validate-config site.yaml\nvalidate-data site.yaml\n');
+      expect(stdout).not.toHaveBeenCalled();
+      expect(compileCli(dir).cacheRejected).toBe(false);
+      await expect(writeCodeCache(dir, 'fail.yaml')).rejects.toThrow('code cache warm-up: euroflex validate-config fail.yaml exited 1');
+    } finally {
+      stdout.mockRestore();
+    }
   });
 });
