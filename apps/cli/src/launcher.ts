@@ -4,9 +4,11 @@
 // CLI's compiled functions instead of parsing and compiling 1.8 MB of JavaScript on every
 // start (docs/decisions/0006-cli-code-cache.md). A missing cache, or one V8 rejects (another
 // Node version, other V8 flags), only costs that compile: the CLI runs the same.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Module } from 'node:module';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { constants, Script } from 'node:vm';
 
 /** The CLI bundle, next to this launcher. */
@@ -66,28 +68,41 @@ export function runCli(compiled: CompiledCli, asMain: boolean): Module {
 }
 
 /**
- * Write the code cache of the bundle in `dir`: compile it from source, load its code, and
- * save what V8 compiled. With `warmUpConfig`, `validate-config` and `validate-data` run on it
- * first (their output discarded), so that the cache also holds the functions that parse a
- * config and read its data, which every run compiles otherwise (about 30 ms of a backtest's
- * load). Nothing there touches HiGHS, whose compilation sets a V8 flag. Run it in a plain
- * `node` (no V8 flags): V8 accepts a cache only under the flags it was made with. Resolves to
- * the cache's size in bytes; rejects when a warm-up command fails.
+ * V8 flags that the CLI sets while it runs (a HiGHS compilation sets its WebAssembly tiering
+ * budget, optimization/src/solver/wasmTiering.ts). V8 accepts a code cache only under the
+ * flag values it was made with, so they go back to V8's defaults before the cache is written.
  */
-export async function writeCodeCache(dir: string = __dirname, warmUpConfig?: string): Promise<number> {
+const FLAGS_SET_BY_THE_CLI = ['wasm-tiering-budget'];
+
+function restoreV8Defaults(): void {
+  const options = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
+  for (const flag of FLAGS_SET_BY_THE_CLI) {
+    const value = new RegExp(`default: --${flag}=(\\S+)`).exec(options)?.[1];
+    if (value === undefined) {
+      throw new Error(`code cache: no default of --${flag} in \`node --v8-options\``);
+    }
+    setFlagsFromString(`--${flag}=${value}`);
+  }
+}
+
+/**
+ * Write the code cache of the bundle in `dir`: compile it from source, load its code, run
+ * the `warmUp` commands (each an argv of the CLI, output discarded), and save what V8
+ * compiled. Commands that cover a run (validate-config, validate-data, a short backtest with
+ * its report) put the functions of every phase into the cache, which each start compiles
+ * otherwise. Run it in a plain `node` (no V8 flags): the flags the CLI set are put back to
+ * V8's defaults first. Resolves to the cache's size in bytes; rejects when a command fails.
+ */
+export async function writeCodeCache(dir: string = __dirname, warmUp: readonly (readonly string[])[] = []): Promise<number> {
   const compiled = compileCli(dir, false);
   const cli = runCli(compiled, false).exports as { main(argv: readonly string[]): Promise<number> };
-  if (warmUpConfig !== undefined) {
-    for (const argv of [
-      ['validate-config', warmUpConfig],
-      ['validate-data', warmUpConfig],
-    ]) {
-      const code = await withoutOutput(() => cli.main(argv));
-      if (code !== 0) {
-        throw new Error(`code cache warm-up: euroflex ${argv.join(' ')} exited ${code}`);
-      }
+  for (const argv of warmUp) {
+    const code = await withoutOutput(() => cli.main(argv));
+    if (code !== 0) {
+      throw new Error(`code cache warm-up: euroflex ${argv.join(' ')} exited ${code}`);
     }
   }
+  restoreV8Defaults();
   const data = compiled.script.createCachedData();
   writeFileSync(join(dir, CODE_CACHE_FILE), data);
   return data.length;

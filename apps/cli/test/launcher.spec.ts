@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,17 +63,37 @@ describe('the euroflex launcher', () => {
     expect(compileCli(dir, false).cacheRejected).toBeUndefined();
   });
 
-  it('warms the cache up with validate-config and validate-data on a config, quietly', async () => {
+  it('warms the cache up with CLI commands, quietly, and fails when one fails', async () => {
     writeFileSync(join(dir, CLI_BUNDLE_FILE), CLI_BUNDLE);
     const stdout = jest.spyOn(process.stdout, 'write');
     try {
-      await writeCodeCache(dir, 'site.yaml');
-      expect(readFileSync(join(dir, 'calls.txt'), 'utf8')).toBe('validate-config site.yaml\nvalidate-data site.yaml\n');
+      await writeCodeCache(dir, [
+        ['validate-config', 'site.yaml'],
+        ['backtest', 'site.yaml', '--out', 'runs'],
+      ]);
+      expect(readFileSync(join(dir, 'calls.txt'), 'utf8')).toBe('validate-config site.yaml\nbacktest site.yaml --out runs\n');
       expect(stdout).not.toHaveBeenCalled();
       expect(compileCli(dir).cacheRejected).toBe(false);
-      await expect(writeCodeCache(dir, 'fail.yaml')).rejects.toThrow('code cache warm-up: euroflex validate-config fail.yaml exited 1');
+      await expect(writeCodeCache(dir, [['validate-data', 'fail.yaml']])).rejects.toThrow('code cache warm-up: euroflex validate-data fail.yaml exited 1');
     } finally {
       stdout.mockRestore();
     }
+  });
+
+  it('puts back the V8 flag a warm-up run set (HiGHS sets its tiering budget), so that V8 accepts the cache', async () => {
+    const settingBundle = CLI_BUNDLE.replace('exports.main = async (argv) => {', 'exports.main = async (argv) => {\n  require("node:v8").setFlagsFromString("--wasm-tiering-budget=18000000");');
+    expect(settingBundle).toContain('setFlagsFromString');
+    writeFileSync(join(dir, CLI_BUNDLE_FILE), settingBundle);
+    await writeCodeCache(dir, [['backtest', 'site.yaml']]);
+    // V8 checks the flags against those of the process it runs in when that process started,
+    // so the check runs in a fresh one, compiling the bundle as compileCli does.
+    const check = [
+      'const fs = require("node:fs"); const { Module } = require("node:module"); const vm = require("node:vm");',
+      `const dir = ${JSON.stringify(dir)};`,
+      `const source = fs.readFileSync(dir + "/${CLI_BUNDLE_FILE}", "utf8").replace(/^#!.*/, "");`,
+      `const script = new vm.Script(Module.wrap(source), { filename: dir + "/${CLI_BUNDLE_FILE}", cachedData: fs.readFileSync(dir + "/${CODE_CACHE_FILE}"), importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });`,
+      'process.stdout.write(String(script.cachedDataRejected));',
+    ].join('\n');
+    expect(execFileSync(process.execPath, ['-e', check], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })).toBe('false');
   });
 });
