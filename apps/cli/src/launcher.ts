@@ -53,7 +53,8 @@ export function compileCli(dir: string = __dirname, useCache = true): CompiledCl
 
 /**
  * Run the compiled bundle's top level as a module. As the main module it starts the CLI on
- * `process.argv`; otherwise it only loads its code (what the code cache is made from).
+ * `process.argv`; otherwise it only loads its code and exports `main` (which the code cache
+ * writer's warm-up calls).
  */
 export function runCli(compiled: CompiledCli, asMain: boolean): Module {
   const cliModule = new Module(compiled.filename, module);
