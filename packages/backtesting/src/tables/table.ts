@@ -81,18 +81,8 @@ export function coded(name: string, labels: readonly string[], codes: Int32Array
 
 /** A column of `rowCount` copies of one string. */
 export function constant(name: string, value: string, rowCount: number): Column {
-  if (zeroCodes.length < rowCount) {
-    zeroCodes = new Int32Array(rowCount);
-  }
-  return coded(name, [value], zeroCodes.subarray(0, rowCount));
+  return coded(name, [value], new Int32Array(rowCount));
 }
-
-/**
- * The codes of every constant column, shared: a year's tables have a dozen constant columns
- * (ids, workflow, units) of up to 70,000 rows, 3 MB of zeros touched for nothing. Codes are
- * read-only once a column is built (nothing writes a column's codes but its maker).
- */
-let zeroCodes = new Int32Array(0);
 
 /** Rows of a table as plain objects (for tests and small JSON exports). */
 export function tableRows(table: Table): Record<string, string | number | boolean | null>[] {

@@ -1,7 +1,7 @@
 import type { DispatchDuals, DispatchAssetPlan, ReservePlan } from './DispatchResult';
 import type { AfrrInput, ExtendedDispatchProblem, FcrInput } from './DispatchProblem';
 import type { PlanParts } from './readPlan';
-import { float64Array, uint8Array } from '../memory/typedSlab';
+import { float64Array } from '../memory/typedSlab';
 
 /*
  * The coarse grid (docs/optimization/model.md, "Coarse grid"). Day-ahead prices of 2024 are
@@ -148,7 +148,7 @@ export function refineParts(parts: PlanParts, spans: Int32Array): PlanParts {
 
 /** Interval modes (IntervalMode) on the fine grid: each span's mode in each of its intervals. */
 export function refineModes(modes: Uint8Array, spans: Int32Array): Uint8Array {
-  const out = uint8Array(spans[spans.length - 1]);
+  const out = new Uint8Array(spans[spans.length - 1]);
   for (let j = 0; j + 1 < spans.length; j++) {
     const mode = modes[j];
     for (let i = spans[j]; i < spans[j + 1]; i++) {
@@ -167,25 +167,16 @@ export function refineDuals(duals: DispatchDuals | undefined, spans: Int32Array)
   if (duals === undefined) {
     return undefined;
   }
-  const share = (values: Float64Array): Float64Array => {
-    const out = float64Array(spans[spans.length - 1]);
-    for (let j = 0; j < values.length; j++) {
-      const value = values[j] / (spans[j + 1] - spans[j]);
-      for (let i = spans[j]; i < spans[j + 1]; i++) {
-        out[i] = value;
-      }
-    }
-    return out;
-  };
-  return { poiImportEurPerMw: share(duals.poiImportEurPerMw), poiExportEurPerMw: share(duals.poiExportEurPerMw) };
+  return { poiImportEurPerMw: repeat(duals.poiImportEurPerMw, spans, true), poiExportEurPerMw: repeat(duals.poiExportEurPerMw, spans, true) };
 }
 
 // Plain loops rather than `fill(value, from, to)`: spans are a few intervals long, and a
 // builtin call per span cost more than its stores (about 5 us per day's array).
-function repeat(values: Float64Array, spans: Int32Array): Float64Array {
+function repeat(values: Float64Array, spans: Int32Array, shared = false): Float64Array {
   const out = float64Array(spans[spans.length - 1]);
   for (let j = 0; j < values.length; j++) {
-    const value = values[j];
+    // `shared`: each span's value divided equally among its intervals.
+    const value = shared ? values[j] / (spans[j + 1] - spans[j]) : values[j];
     for (let i = spans[j]; i < spans[j + 1]; i++) {
       out[i] = value;
     }

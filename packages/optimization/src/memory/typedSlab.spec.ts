@@ -1,4 +1,4 @@
-import { float64Array, float64Copy, uint8Array } from './typedSlab';
+import { float64Array, float64Copy } from './typedSlab';
 
 describe('typed arrays from the slab', () => {
   it('hands out zero-filled views that do not overlap', () => {
@@ -40,12 +40,5 @@ describe('typed arrays from the slab', () => {
     expect(Array.from(range)).toEqual([2, 3, 4]);
     whole[0] = 9;
     expect(source[0]).toBe(1);
-  });
-
-  it('has a Uint8 twin', () => {
-    const bytes = uint8Array(100);
-    expect(bytes).toBeInstanceOf(Uint8Array);
-    bytes.fill(255);
-    expect(uint8Array(100).every((v) => v === 0)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Small typed arrays that a run keeps, as views of shared 64 KB chunks (bump allocation).
+ * Small Float64Arrays that a run keeps, as views of shared 64 KB chunks (bump allocation).
  *
  * V8 keeps a typed array's values inside the array object only up to 64 bytes; anything
  * longer (a day's 96 quarter-hours is 768 bytes) gets a malloc'd backing store that the
@@ -21,13 +21,10 @@ const CHUNK_BYTES = 65_536;
 /** Longer arrays get a buffer of their own: they are few, and would waste chunk space. */
 const MAX_VIEW_BYTES = 8192;
 
-// Two copies of one bump allocator, so that each sees one array type only. Views are made
-// with the constructor, which skips the species lookup of `subarray`.
+// Views are made with the constructor, which skips the species lookup of `subarray`.
 const FLOAT64_CHUNK = CHUNK_BYTES / 8;
 let float64Chunk = new Float64Array(0);
 let float64Used = 0;
-let uint8Chunk = new Uint8Array(0);
-let uint8Used = 0;
 
 /** A zero-filled Float64Array of `length`, a view of a shared chunk when short. */
 export function float64Array(length: number): Float64Array {
@@ -48,18 +45,4 @@ export function float64Copy(values: Float64Array, from = 0, to = values.length):
   const out = float64Array(to - from);
   out.set(from === 0 && to === values.length ? values : values.subarray(from, to));
   return out;
-}
-
-/** A zero-filled Uint8Array of `length`, a view of a shared chunk when short. */
-export function uint8Array(length: number): Uint8Array {
-  if (length > MAX_VIEW_BYTES) {
-    return new Uint8Array(length);
-  }
-  if (uint8Used + length > uint8Chunk.length) {
-    uint8Chunk = new Uint8Array(CHUNK_BYTES);
-    uint8Used = 0;
-  }
-  const view = new Uint8Array(uint8Chunk.buffer, uint8Used, length);
-  uint8Used += length;
-  return view;
 }
