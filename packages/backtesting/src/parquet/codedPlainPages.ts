@@ -64,13 +64,71 @@ function copyBytes(source: Uint8Array, from: number, to: number, bytes: Uint8Arr
   }
 }
 
+/** Pages written for a column whose codes are one run of consecutive labels: their bytes and sizes. */
+interface WrittenRun {
+  readonly bytes: Uint8Array;
+  readonly uncompressedBytes: number;
+  readonly compressedBytes: number;
+}
+
+/**
+ * By labels array, the pages of runs already written, keyed by first code, row count, page
+ * size and codec. A run's time axis is the whole of several tables' timestamp columns
+ * (`site_dispatch`, `settlement_breakdown`, the normalized inputs), and a page holds no
+ * offsets, so the same run gives the same page bytes wherever it is written.
+ */
+const writtenRuns = new WeakMap<readonly string[], Map<string, WrittenRun>>();
+
+/** True when the column's codes are `codes[0]`, `codes[0] + 1`, ... (no nulls). */
+function isConsecutiveRun(codes: Int32Array, rowCount: number): boolean {
+  const first = codes[0];
+  if (!(first >= 0)) {
+    return false;
+  }
+  for (let i = 1; i < rowCount; i += 1) {
+    if (codes[i] !== first + i) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /**
  * The PLAIN pages of a column given as label codes (`LabelCodes`), byte for byte those of
  * `writePlainPages` on its values: the same page breaks, each label's length-prefixed UTF-8
  * encoded once and copied per row; rows of consecutive codes (a time axis) copy their labels
- * as one range. Returns the null count.
+ * as one range. A column that is one run of consecutive codes, written before with the same
+ * labels, page size and codec, copies the pages it gave then. Returns the null count.
  */
 export function writeCodedPlainPages(coded: LabelCodes, rowCount: number, pages: PageWriter, scratch: PageScratch, pageSizeBytes: number): number {
+  if (rowCount === 0 || !isConsecutiveRun(coded.codes, rowCount)) {
+    return writePages(coded, rowCount, pages, scratch, pageSizeBytes);
+  }
+  let runs = writtenRuns.get(coded.labels);
+  if (runs === undefined) {
+    runs = new Map();
+    writtenRuns.set(coded.labels, runs);
+  }
+  const key = `${coded.codes[0]}:${rowCount}:${pageSizeBytes}:${pages.codec}`;
+  const written = runs.get(key);
+  if (written !== undefined) {
+    pages.appendPages(written.bytes, written.uncompressedBytes, written.compressedBytes);
+    return 0;
+  }
+  const from = pages.out.length;
+  const uncompressedBefore = pages.uncompressedBytes;
+  const compressedBefore = pages.compressedBytes;
+  writePages(coded, rowCount, pages, scratch, pageSizeBytes);
+  runs.set(key, {
+    bytes: pages.out.bytes.slice(from, pages.out.length),
+    uncompressedBytes: pages.uncompressedBytes - uncompressedBefore,
+    compressedBytes: pages.compressedBytes - compressedBefore,
+  });
+  return 0;
+}
+
+/** The pages of `writeCodedPlainPages`, encoded here. */
+function writePages(coded: LabelCodes, rowCount: number, pages: PageWriter, scratch: PageScratch, pageSizeBytes: number): number {
   const { labels, codes } = coded;
   const { bytes: source, start: labelStart } = encodeLabels(labels);
   let nullCount = 0;

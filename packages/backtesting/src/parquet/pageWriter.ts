@@ -46,6 +46,16 @@ export class PageWriter {
     head.setU32le(prefixAt, head.length - prefixAt - 4);
   }
 
+  /**
+   * Append pages this writer wrote before, with the codec it has now (`bytes`: headers and
+   * bodies as written), and their sizes before and after compression.
+   */
+  appendPages(bytes: Uint8Array, uncompressedBytes: number, compressedBytes: number): void {
+    this.out.append(bytes);
+    this.uncompressedBytes += uncompressedBytes;
+    this.compressedBytes += compressedBytes;
+  }
+
   /** Append `head` + `tail` as a DATA_PAGE (v1) of `valueCount` rows, nulls included. */
   dataPage(valueCount: number, encoding: EncodingId, tail?: Uint8Array): void {
     this.flush(PageType.DATA_PAGE, valueCount, encoding, tail);

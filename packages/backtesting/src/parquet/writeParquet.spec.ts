@@ -1,6 +1,6 @@
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
-import { bool, constant, int, makeTable, num, str, type Table } from '../tables/table';
+import { bool, coded, constant, int, makeTable, num, str, type Table } from '../tables/table';
 import { writeParquet, type ParquetCompression, type ParquetWriteOptions } from './writeParquet';
 
 const CODECS: readonly ParquetCompression[] = ['SNAPPY', 'UNCOMPRESSED'];
@@ -120,6 +120,31 @@ describe('writeParquet', () => {
       expect(Buffer.from(writeParquet(mixed, { compression })).equals(alone)).toBe(true);
       expect(Buffer.from(writeParquet(big, { compression })).equals(bigBytes)).toBe(true);
     }
+  });
+
+  it('writes a time axis shared by several tables with the bytes of its plain values, its pages reused or not', async () => {
+    // A column whose codes are one run of consecutive labels copies the pages that the same
+    // run wrote before (codedPlainPages.ts); a run, a sub-run, a tiled axis and another page
+    // size must each give the bytes of the same table with plain string values.
+    const labels = Array.from({ length: 3000 }, (_, i) => new Date(Date.UTC(2024, 0, 1) + i * 900_000).toISOString());
+    const axis = (first: number, count: number, times = 1): Int32Array => Int32Array.from({ length: count * times }, (_, i) => first + (i % count));
+    const cases: [string, Int32Array, ParquetWriteOptions][] = [
+      ['run', axis(0, 3000), {}],
+      ['run again', axis(0, 3000), {}],
+      ['run, small pages', axis(0, 3000), { pageSizeBytes: 4096 }],
+      ['run, small pages again', axis(0, 3000), { pageSizeBytes: 4096 }],
+      ['sub-run', axis(10, 500), {}],
+      ['tiled', axis(0, 3000, 2), {}],
+      ['run, uncompressed', axis(0, 3000), { compression: 'UNCOMPRESSED' }],
+    ];
+    for (const [label, codes, options] of cases) {
+      const x = num('x', Float64Array.from(codes, (c) => c / 7));
+      const fromCodes = writeParquet(makeTable(label, [coded('timestamp_utc', labels, codes), x]), options);
+      const plain = writeParquet(makeTable(label, [str('timestamp_utc', Array.from(codes, (c) => labels[c])), x]), options);
+      expect({ label, same: Buffer.from(fromCodes).equals(Buffer.from(plain)) }).toEqual({ label, same: true });
+    }
+    const rows = await parquetReadObjects({ file: fileOf(writeParquet(makeTable('again', [coded('timestamp_utc', labels, axis(0, 3000))]))) });
+    expect(rows.map((row) => row.timestamp_utc)).toEqual(labels);
   });
 
   it('starts and ends with PAR1 and stores the footer length before the trailing magic', () => {
