@@ -16,7 +16,7 @@ import type { ConstraintFamily } from '../../model/families';
 import type { ModelBuilder } from '../../model/ModelBuilder';
 import type { BatteryColumns } from '../battery/variables';
 import type { ReserveBlockColumns, ReserveColumns } from './variables';
-import { forEachReserveTerm } from './variables';
+import { addReserveTerms } from './variables';
 
 export function defineHeadroomLimits(builder: ModelBuilder, asset: DispatchAsset, battery: BatteryColumns, reserve: ReserveColumns): void {
   const n = battery.charge.count;
@@ -24,9 +24,9 @@ export function defineHeadroomLimits(builder: ModelBuilder, asset: DispatchAsset
   const downRows = builder.addConstraints('reserve.headroom_down', battery.assetIndex, n, { lower: -Infinity, upper: asset.powerLimitMw });
   for (let t = 0; t < n; t++) {
     builder.addCoefficient(upRows.offset + t, battery.discharge.offset + t, 1);
-    forEachReserveTerm(reserve, t, 'up', (col) => builder.addCoefficient(upRows.offset + t, col, 1));
+    addReserveTerms(builder, upRows.offset + t, reserve, t, 'up');
     builder.addCoefficient(downRows.offset + t, battery.charge.offset + t, 1);
-    forEachReserveTerm(reserve, t, 'down', (col) => builder.addCoefficient(downRows.offset + t, col, 1));
+    addReserveTerms(builder, downRows.offset + t, reserve, t, 'down');
   }
 }
 
@@ -86,19 +86,33 @@ interface RowSet {
 }
 
 function startRows(n: number, from: number): RowSet {
-  const intervals = Int32Array.from({ length: Math.max(0, n - from) }, (_, i) => i + from);
+  const intervals = new Int32Array(Math.max(0, n - from));
+  for (let i = 0; i < intervals.length; i++) {
+    intervals[i] = i + from;
+  }
   return { intervals, instants: intervals };
 }
 
 /** The ends of intervals whose next interval starts another block of some product (and the horizon's end). */
 function endRows(n: number, products: readonly (ReserveBlockColumns | null)[]): RowSet {
-  const intervals: number[] = [];
+  const ends = new Int32Array(n);
+  let count = 0;
   for (let t = 0; t < n; t++) {
-    if (t === n - 1 || products.some((p) => p !== null && p.blockOfInterval[t] !== p.blockOfInterval[t + 1])) {
-      intervals.push(t);
+    let blockEnds = t === n - 1;
+    for (let p = 0; p < products.length && !blockEnds; p++) {
+      const product = products[p];
+      blockEnds = product !== null && product.blockOfInterval[t] !== product.blockOfInterval[t + 1];
+    }
+    if (blockEnds) {
+      ends[count++] = t;
     }
   }
-  return { intervals: Int32Array.from(intervals), instants: Int32Array.from(intervals, (t) => t + 1) };
+  const intervals = ends.slice(0, count);
+  const instants = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    instants[i] = intervals[i] + 1;
+  }
+  return { intervals, instants };
 }
 
 class EnergyRows {

@@ -76,15 +76,15 @@ function blockBounds(
 }
 
 /**
- * Calls `visit` with the column of every reserve that uses headroom in direction `up`
- * (r and u: more discharge) or `down` (r and w: more charge) in interval t.
+ * Adds to `row`, with coefficient 1, the column of every reserve that uses headroom in
+ * direction `up` (r and u: more discharge) or `down` (r and w: more charge) in interval t.
  */
-export function forEachReserveTerm(reserve: ReserveColumns, t: number, direction: 'up' | 'down', visit: (col: number) => void): void {
+export function addReserveTerms(builder: ModelBuilder, row: number, reserve: ReserveColumns, t: number, direction: 'up' | 'down'): void {
   if (reserve.fcr !== null) {
-    visit(reserve.fcr.block.offset + reserve.fcr.blockOfInterval[t]);
+    builder.addCoefficient(row, reserve.fcr.block.offset + reserve.fcr.blockOfInterval[t], 1);
   }
   const afrr = direction === 'up' ? reserve.up : reserve.down;
   if (afrr !== null) {
-    visit(afrr.block.offset + afrr.blockOfInterval[t]);
+    builder.addCoefficient(row, afrr.block.offset + afrr.blockOfInterval[t], 1);
   }
 }

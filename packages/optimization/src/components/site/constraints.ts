@@ -8,7 +8,7 @@ import type { ConstraintBlock } from '../../model/blocks';
 import type { ModelBuilder } from '../../model/ModelBuilder';
 import type { BatteryColumns } from '../battery/variables';
 import type { ReserveColumns } from '../reserve/variables';
-import { forEachReserveTerm } from '../reserve/variables';
+import { addReserveTerms } from '../reserve/variables';
 
 export interface PoiRows {
   readonly importLimit: ConstraintBlock;
@@ -37,8 +37,8 @@ export function definePoiLimits(
       builder.addCoefficient(importLimit.offset + t, cols.charge.offset + t, 1);
       builder.addCoefficient(exportLimit.offset + t, cols.discharge.offset + t, 1);
       if (reserve !== null) {
-        forEachReserveTerm(reserve, t, 'down', (col) => builder.addCoefficient(importLimit.offset + t, col, 1));
-        forEachReserveTerm(reserve, t, 'up', (col) => builder.addCoefficient(exportLimit.offset + t, col, 1));
+        addReserveTerms(builder, importLimit.offset + t, reserve, t, 'down');
+        addReserveTerms(builder, exportLimit.offset + t, reserve, t, 'up');
       }
     }
   });
