@@ -34,6 +34,18 @@ export function runAssetFlows(run: BacktestRun): AssetFlows[] {
   return flows;
 }
 
+/** Per interval, one flow summed over the assets in config order: the site's value. */
+export function siteTotal(flows: readonly AssetFlows[], key: Flow | ReserveFlow, length: number): Float64Array {
+  const out = new Float64Array(length);
+  for (const asset of flows) {
+    const values = asset[key] as Float64Array;
+    for (let i = 0; i < length; i += 1) {
+      out[i] += values[i];
+    }
+  }
+  return out;
+}
+
 /** Lets the run's asset flows go (after the asset table); a later `runAssetFlows` gathers them again. */
 export function releaseAssetFlows(run: BacktestRun): void {
   kept.delete(run);

@@ -6,6 +6,7 @@ import { oracleTolerance } from './oracle';
 import { settlementTotals } from './settlement';
 import { reserveProductOf } from './workflowSeries';
 import { runReasonCodes } from './runReasonCodes';
+import { runAssetFlows, siteTotal } from './assetFlows';
 import { reasonCodeCounts } from '../reasons/reasonCodes';
 
 export interface ForecastError {
@@ -103,18 +104,10 @@ export function buildSummary(run: BacktestRun, provenance: Record<string, unknow
   const site = run.settlement.site;
   const totals = settlementTotals(site);
   const n = site.realized_pnl_eur.length;
-  const siteCharge = new Float64Array(n);
-  const siteDischarge = new Float64Array(n);
-  let offset = 0;
-  for (const day of run.days) {
-    for (const asset of day.assets) {
-      for (let t = 0; t < day.instantsMs.length; t += 1) {
-        siteCharge[offset + t] += asset.chargeMw[t];
-        siteDischarge[offset + t] += asset.dischargeMw[t];
-      }
-    }
-    offset += day.instantsMs.length;
-  }
+  // The flows the reason codes (below) and the dispatch tables read too: gathered once.
+  const flows = runAssetFlows(run);
+  const siteCharge = siteTotal(flows, 'chargeMw', n);
+  const siteDischarge = siteTotal(flows, 'dischargeMw', n);
   let idle = 0;
   for (let i = 0; i < n; i += 1) {
     if (siteCharge[i] <= 1e-9 && siteDischarge[i] <= 1e-9) {

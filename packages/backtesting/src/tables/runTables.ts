@@ -9,7 +9,7 @@ import { localLabeler, utcLabels } from '../time/localLabels';
 import { baselineScheduleTable, reconciliationTable, revisionScheduleTable, scheduleLineageTable } from './revisionTables';
 import { blockCodes, runAxes, tiled, UtcCodes, type RunAxes } from './runAxes';
 import { gather } from '../engine/gatherRun';
-import { releaseAssetFlows, runAssetFlows, type AssetFlows, type Flow, type ReserveFlow } from '../engine/assetFlows';
+import { releaseAssetFlows, runAssetFlows, siteTotal, type AssetFlows, type Flow, type ReserveFlow } from '../engine/assetFlows';
 import { joined, RESERVE_COLUMNS } from './assetFlows';
 import { coded, constant, int, makeTable, num, str, type Column, type Table } from './table';
 
@@ -74,20 +74,10 @@ function reasonCodeColumn(blocks: readonly (readonly ReasonCode[])[]): Column {
   return coded('reason_code', REASON_CODES, codes);
 }
 
-function sumOver(arrays: readonly Float64Array[], length: number): Float64Array {
-  const out = new Float64Array(length);
-  for (const values of arrays) {
-    for (let i = 0; i < length; i += 1) {
-      out[i] += values[i];
-    }
-  }
-  return out;
-}
-
 /** `site_dispatch`: the site's executed schedule, prices and settlement per interval. */
 export function siteDispatchTable(run: BacktestRun, ax: RunAxes = runAxes(run), flows: readonly AssetFlows[] = runAssetFlows(run)): Table {
   const n = ax.count;
-  const pick = (key: Flow | ReserveFlow) => sumOver(flows.map((f) => f[key] as Float64Array), n);
+  const pick = (key: Flow | ReserveFlow) => siteTotal(flows, key, n);
   const reserves = RESERVE_COLUMNS.filter(([key]) => flows[0]?.[key] !== undefined).map(([key, name]) => num(name, pick(key)));
   return makeTable('site_dispatch', [
     coded('timestamp_utc', ax.utc, ax.interval),

@@ -32,13 +32,11 @@ describe('typed arrays from the slab', () => {
     expect(long.buffer.byteLength).toBe(5000 * 8);
   });
 
-  it('copies a whole array or a range', () => {
+  it('copies an array into a view of its own', () => {
     const source = Float64Array.from([1, 2, 3, 4, 5]);
-    const whole = float64Copy(source);
-    const range = float64Copy(source, 1, 4);
-    expect(Array.from(whole)).toEqual([1, 2, 3, 4, 5]);
-    expect(Array.from(range)).toEqual([2, 3, 4]);
-    whole[0] = 9;
+    const copy = float64Copy(source);
+    expect(Array.from(copy)).toEqual([1, 2, 3, 4, 5]);
+    copy[0] = 9;
     expect(source[0]).toBe(1);
   });
 });

@@ -40,9 +40,9 @@ export function float64Array(length: number): Float64Array {
   return view;
 }
 
-/** A copy of `values` (or of `values[from, to)`) as {@link float64Array}. */
-export function float64Copy(values: Float64Array, from = 0, to = values.length): Float64Array {
-  const out = float64Array(to - from);
-  out.set(from === 0 && to === values.length ? values : values.subarray(from, to));
+/** A copy of `values` as {@link float64Array}. */
+export function float64Copy(values: Float64Array): Float64Array {
+  const out = float64Array(values.length);
+  out.set(values);
   return out;
 }
