@@ -113,9 +113,9 @@ export function buildResolvedModel(resolved: ResolvedProblem, options: BuildOpti
         : null;
     defineSocBalance(builder, asset, cols, copies, dt, activation);
     defineSocInitial(builder, asset, cols, copies);
-    defineSocTerminal(builder, asset, cols, copies, problem.terminalSoc);
+    defineSocTerminal(builder, asset, cols, copies, problem.terminalSoc, problem.dayStarts);
     defineChargeModeLimits(builder, asset, cols);
-    defineCycleBudget(builder, asset, cols, dt, problem.cycles?.dischargeBudgetMwh[a] ?? Infinity);
+    defineCycleBudget(builder, asset, cols, dt, problem.cycles?.dischargeBudgetMwh[a] ?? Infinity, problem.dayStarts);
   });
 
   // Reserves: headroom and energy, then the site's POI with reserves.
@@ -133,7 +133,8 @@ export function buildResolvedModel(resolved: ResolvedProblem, options: BuildOpti
     assets.forEach((asset, a) => {
       defineSocBalance(builder, asset, baseline[a], shared, dt, null);
       defineSocInitial(builder, asset, baseline[a], shared);
-      defineSocTerminal(builder, asset, baseline[a], shared, problem.terminalSoc);
+      // Only at N: fewer rules keep the copy a relaxation of every nomination a run can make.
+      defineSocTerminal(builder, asset, baseline[a], shared, problem.terminalSoc, undefined);
       defineChargeModeLimits(builder, asset, baseline[a]);
     });
     definePoiLimits(builder, problem.site, baseline, null, n);

@@ -38,8 +38,10 @@ export interface ProblemSpec {
   readonly locked?: LockedReserves;
   /** Imbalance workflows: the nomination to deviate from, or `free` to choose it jointly. */
   readonly baseline?: Float64Array | 'free';
-  /** Per asset: stored energy that may still be discharged in this horizon (max_cycles_per_day). */
+  /** Per asset: stored energy that may still be discharged in this horizon, or in each of its days (max_cycles_per_day). */
   readonly cycleBudgetMwh?: Float64Array;
+  /** A horizon of several days (the joint oracle): the first interval of each day after the first. */
+  readonly dayStarts?: Int32Array;
   /** Revision windows: the fixed, realized start SoC is not held to the reserve energy rows. */
   readonly realizedStart?: boolean;
 }
@@ -71,6 +73,7 @@ export function buildProblem(context: EngineContext, spec: ProblemSpec): Extende
     reserveEnergy: model.switches.reserve_energy,
     ...(spec.cycleBudgetMwh ? { cycles: { dischargeBudgetMwh: spec.cycleBudgetMwh } } : {}),
     ...(spec.realizedStart ? { reserveEnergyFromSecondInstant: true } : {}),
+    ...(spec.dayStarts ? { dayStarts: spec.dayStarts } : {}),
   };
   const withReserves: { -readonly [K in keyof ExtendedDispatchProblem]: ExtendedDispatchProblem[K] } = { ...problem };
   if (spec.prices.fcrCapacityEurPerMwH && config.fcr) {

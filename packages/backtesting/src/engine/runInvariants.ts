@@ -1,7 +1,7 @@
 import { INTERVAL_H } from '@euroflex/markets';
 import type { BacktestRun } from './backtestRun';
 import { blockOfInterval } from './blocks';
-import { oracleTolerance } from './oracle';
+import { oracleExcess } from './oracle';
 import { COMPONENTS, SETTLEMENT_COLUMNS, settlementTotals } from './settlement';
 
 const SOC_TOLERANCE_MWH = 1e-6;
@@ -115,9 +115,9 @@ export function checkRunInvariants(run: BacktestRun): string[] {
     }
   }
   const totals = settlementTotals(site);
-  const oracle = run.oracle.totals.realized_pnl_eur;
-  if (totals.realized_pnl_eur > oracle + oracleTolerance(totals.realized_pnl_eur, oracle) && !(totals.afrr_non_delivered_mwh > 0)) {
-    problems.push(`the run (${totals.realized_pnl_eur} EUR) beats its oracle (${oracle} EUR)`);
+  const { excessEur, toleranceEur } = oracleExcess(run.context, totals, run.oracle.totals);
+  if (excessEur > toleranceEur && !(totals.afrr_non_delivered_mwh > 0)) {
+    problems.push(`the run (${totals.realized_pnl_eur} EUR) beats its oracle (${run.oracle.totals.realized_pnl_eur} EUR) by ${excessEur} EUR on the money the oracle bounds`);
   }
   return problems;
 }

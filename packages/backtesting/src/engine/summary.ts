@@ -2,7 +2,7 @@ import { executionWorkflow, runScope, type SeriesName } from '@euroflex/config';
 import { isoUtc } from '@euroflex/markets';
 import type { BacktestRun } from './backtestRun';
 import { equivalentFullCycles } from './rainflow';
-import { oracleTolerance } from './oracle';
+import { oracleBoundsBeforePosthocDegradation, oracleExcess } from './oracle';
 import { settlementTotals } from './settlement';
 import { reserveProductOf } from './workflowSeries';
 import { runReasonCodes } from './runReasonCodes';
@@ -124,7 +124,7 @@ export function buildSummary(run: BacktestRun, provenance: Record<string, unknow
   const oracle = run.oracle.totals;
   const cycles = assetCycles(run);
   const product = reserveProductOf(run.context.workflow);
-  const gap = totals.realized_pnl_eur - oracle.realized_pnl_eur;
+  const { excessEur, toleranceEur } = oracleExcess(run.context, totals, oracle);
   const reasons = runReasonCodes(run);
   return {
     schema_version: 4,
@@ -163,7 +163,8 @@ export function buildSummary(run: BacktestRun, provenance: Record<string, unknow
     oracle_total_pnl_eur: oracle.realized_pnl_eur,
     oracle_gap_total_pnl_eur: totals.realized_pnl_eur - oracle.realized_pnl_eur,
     oracle_mode: run.oracle.mode,
-    oracle_exceeded_by_non_delivery: gap > oracleTolerance(totals.realized_pnl_eur, oracle.realized_pnl_eur),
+    oracle_bound: oracleBoundsBeforePosthocDegradation(run.context) ? 'total_pnl_before_posthoc_degradation_eur' : 'total_pnl_eur',
+    oracle_exceeded_by_non_delivery: excessEur > toleranceEur,
     oracle_reference: {
       da_revenue_eur: oracle.da_revenue_eur,
       imbalance_revenue_eur: oracle.imbalance_revenue_eur,

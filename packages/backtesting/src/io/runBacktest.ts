@@ -4,7 +4,7 @@ import { activeAssumptions, localDatesBetween, type MarketData } from '@euroflex
 import { compileHighs, createSolver, type Solver } from '@euroflex/optimization';
 import { assetModels } from '../engine/assetModels';
 import type { BacktestRun } from '../engine/backtestRun';
-import { oracleFromDays, oracleTolerance, runOracle } from '../engine/oracle';
+import { oracleExcess, oracleFromDays, runOracle } from '../engine/oracle';
 import type { OracleResult } from '../engine/oracle';
 import type { WalkForwardResult } from '../engine/walkForward';
 import { settleRun, settlementTotals } from '../engine/settlement';
@@ -224,13 +224,11 @@ async function finishRun(
     : undefined;
   const settledAt = performance.now();
 
-  const realizedTotal = totals.realized_pnl_eur;
-  const gap = realizedTotal - oracle.totals.realized_pnl_eur;
-  const tolerance = oracleTolerance(realizedTotal, oracle.totals.realized_pnl_eur);
+  const { excessEur, toleranceEur } = oracleExcess(context, totals, oracle.totals);
   // The one allowed exception: clipped aFRR activations are a recourse outside the model.
-  if (gap > tolerance && !(totals.afrr_non_delivered_mwh > 0)) {
+  if (excessEur > toleranceEur && !(totals.afrr_non_delivered_mwh > 0)) {
     throw new Error(
-      `the run beats its perfect-foresight oracle by ${gap} EUR (tolerance ${tolerance}): this is a bug in the engine`,
+      `the run beats its perfect-foresight oracle by ${excessEur} EUR (tolerance ${toleranceEur}): this is a bug in the engine`,
     );
   }
 

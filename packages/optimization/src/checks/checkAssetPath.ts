@@ -63,6 +63,7 @@ export function checkSocPath(
   socMwh: ArrayLike<number>,
   activation: PathActivation | null,
   add: ViolationSink,
+  dayStarts: ArrayLike<number> = [],
 ): void {
   const n = chargeMw.length;
   const s = socMwh;
@@ -70,10 +71,11 @@ export function checkSocPath(
     add('soc_initial', label, 0, s[0], asset.initialSocMwh, `${label}: SoC at instant 0 is ${s[0]} MWh, initial SoC is ${asset.initialSocMwh} MWh`);
   }
   const target = asset.terminalSocMwh;
-  if (target !== null) {
-    const short = target - s[n];
+  // The terminal rule binds at N, and at each day start of a horizon of several days.
+  for (const i of target === null ? [] : [...Array.from(dayStarts), n]) {
+    const short = (target as number) - s[i];
     if (short > SOC_TOLERANCE_MWH || (terminalSoc === 'equal' && -short > SOC_TOLERANCE_MWH)) {
-      add('soc_terminal', label, n, s[n], target, `${label}: SoC at instant ${n} is ${s[n]} MWh, terminal target (${terminalSoc}) is ${target} MWh`);
+      add('soc_terminal', label, i, s[i], target as number, `${label}: SoC at instant ${i} is ${s[i]} MWh, terminal target (${terminalSoc}) is ${target} MWh`);
     }
   }
   for (let t = 0; t <= n; t++) {

@@ -72,7 +72,7 @@ export function checkPlanInvariants(problem: ExtendedDispatchProblem, plan: Plan
       paths.push({ label: `${id} (scenario ${problem.scenarios?.[k]?.id ?? k})`, socMwh: perAsset[a], activation: activationOf(resolved, ratios, intervalReserves) });
     });
     for (const path of paths) {
-      checkSocPath(asset, path.label, problem.intervalHours, problem.terminalSoc, chargeMw, dischargeMw, path.socMwh, path.activation, add);
+      checkSocPath(asset, path.label, problem.intervalHours, problem.terminalSoc, chargeMw, dischargeMw, path.socMwh, path.activation, add, problem.dayStarts);
       if (intervalReserves !== null) {
         checkReserveEnergy(problem, asset, path.label, path.socMwh, intervalReserves, resolved.reserveEnergy, add);
       }
@@ -136,10 +136,18 @@ function checkLocksAndBudget(problem: ExtendedDispatchProblem, a: number, plan: 
   }
   const budget = problem.cycles?.dischargeBudgetMwh[a] ?? Infinity;
   if (budget !== Infinity) {
+    // Over the horizon, or over each of its days.
     const asset = problem.assets[a];
-    const used = dischargeMw.reduce((sum, d) => sum + (d * problem.intervalHours) / asset.dischargeEfficiency, 0);
-    if (used > budget + SOC_TOLERANCE_MWH) {
-      add('cycle_budget', id, null, used, budget, `${id}: discharges ${used} MWh from storage, the cycle budget is ${budget} MWh`);
-    }
+    const starts = [0, ...(problem.dayStarts ?? [])];
+    starts.forEach((start, day) => {
+      const end = day + 1 < starts.length ? starts[day + 1] : problem.intervalCount;
+      let used = 0;
+      for (let t = start; t < end; t++) {
+        used += (dischargeMw[t] * problem.intervalHours) / asset.dischargeEfficiency;
+      }
+      if (used > budget + SOC_TOLERANCE_MWH) {
+        add('cycle_budget', id, problem.dayStarts === undefined ? null : start, used, budget, `${id}: discharges ${used} MWh from storage${problem.dayStarts === undefined ? '' : ` in the day from interval ${start}`}, the cycle budget is ${budget} MWh`);
+      }
+    });
   }
 }

@@ -129,9 +129,9 @@ export interface EnergyLocks {
   readonly dischargeMw: readonly Float64Array[];
 }
 
-/** Degradation limit of `degradation.max_cycles_per_day`, per asset, for this horizon. */
+/** Degradation limit of `degradation.max_cycles_per_day`, per asset, for this horizon (for each day of it with `dayStarts`). */
 export interface CycleBudget {
-  /** sum_t d dt / etaD <= budget, MWh of stored energy per asset (Infinity = none). */
+  /** sum_t d dt / etaD <= budget, MWh of stored energy per asset (Infinity = none), over the horizon or each of its days. */
   readonly dischargeBudgetMwh: Float64Array;
 }
 
@@ -180,6 +180,13 @@ export interface ExtendedDispatchProblem extends DispatchProblem {
   readonly imbalance?: ImbalanceInput;
   readonly locks?: EnergyLocks;
   readonly cycles?: CycleBudget;
+  /**
+   * A horizon of several days (the joint oracle of a window): the first interval of each day
+   * after the first, increasing, in (0, N). The rules a one-day decision has per day then hold
+   * per day: the terminal rule also binds at each of these instants, and the cycle budget
+   * applies to each day. Absent: the horizon is one day.
+   */
+  readonly dayStarts?: Int32Array;
   /** With `risk`; weights sum to 1. The base prices are then ignored where a scenario sets them. */
   readonly scenarios?: readonly ScenarioInput[];
   readonly risk?: RiskInput;

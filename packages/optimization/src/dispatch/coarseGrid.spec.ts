@@ -44,6 +44,15 @@ describe('coarse grid', () => {
       expect(coarseFactorOf(canonicalSite(Float64Array.from({ length: 92 }, (_, t) => Math.floor(t / 8))))).toBe(4);
     });
 
+    it('starts every day of a horizon of several days on a group boundary', () => {
+      const flat = canonicalSite(new Float64Array(192).fill(50));
+      expect(coarseFactorOf({ ...flat, dayStarts: Int32Array.of(96) })).toBe(96);
+      // A 92-quarter-hour day first: gcd(192, 92) = 4.
+      expect(coarseFactorOf({ ...flat, dayStarts: Int32Array.of(92) })).toBe(4);
+      const coarse = coarsenProblem({ ...flat, dayStarts: Int32Array.of(92) }, coarseSpans(192, 4));
+      expect(Array.from(coarse.dayStarts ?? [])).toEqual([23]);
+    });
+
     it('follows power limits and reserve blocks and inputs', () => {
       const limited = day.assets[0].powerLimitMw.slice();
       limited[5] = 0.5;

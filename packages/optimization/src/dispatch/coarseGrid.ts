@@ -52,6 +52,10 @@ export function coarseFactorOf(problem: ExtendedDispatchProblem): number {
     );
   }
   let k = problem.intervalCount;
+  // The days of a joint horizon start on a group boundary (their terminal and budget rows).
+  for (const start of problem.dayStarts ?? []) {
+    k = gcd(k, start);
+  }
   for (const values of series) {
     for (let t = 1; t < values.length && k > 1; t++) {
       if (t % k !== 0 && !Object.is(values[t], values[t - 1])) {
@@ -118,7 +122,19 @@ export function coarsenProblem(problem: ExtendedDispatchProblem, spans: Int32Arr
           activationUpRatio: pick(a.activationUpRatio),
           activationDownRatio: pick(a.activationDownRatio),
         };
-  return { ...coarse, ...(fcr !== undefined ? { fcr } : {}), ...(afrr !== undefined ? { afrr } : {}) };
+  const dayStarts = problem.dayStarts === undefined ? undefined : coarseInstants(problem.dayStarts, spans);
+  return { ...coarse, ...(fcr !== undefined ? { fcr } : {}), ...(afrr !== undefined ? { afrr } : {}), ...(dayStarts !== undefined ? { dayStarts } : {}) };
+}
+
+/** Fine instants that start a span (day starts: `coarseFactorOf` divides them) as coarse ones. */
+function coarseInstants(instants: Int32Array, spans: Int32Array): Int32Array {
+  return instants.map((instant) => {
+    const j = spans.indexOf(instant);
+    if (j < 0) {
+      throw new Error(`instant ${instant} is not a boundary of the coarse grid`);
+    }
+    return j;
+  });
 }
 
 /**

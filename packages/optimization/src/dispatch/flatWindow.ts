@@ -60,7 +60,7 @@ export function flatWindowOf(resolved: ResolvedProblem): FlatWindow | null {
   if (n < 1 || count < 1 || count > FLAT_WINDOW_MAX_ASSETS) {
     return null;
   }
-  if (problem.fcr !== undefined || problem.afrr !== undefined || resolved.hasScenarios || resolved.risk !== null) {
+  if (problem.fcr !== undefined || problem.afrr !== undefined || problem.dayStarts !== undefined || resolved.hasScenarios || resolved.risk !== null) {
     return null;
   }
   const locks = problem.locks;

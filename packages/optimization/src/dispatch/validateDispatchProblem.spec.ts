@@ -110,6 +110,8 @@ describe('validateDispatchProblem', () => {
     ['a lock on both sides', { locks: locks(0.2, 0.3) }, 'locks.chargeMw.0.0', 'simultaneous_lock'],
     ['a lock above the power limit', { locks: locks(1.5, Number.NaN) }, 'locks.chargeMw.0.0', 'invalid_value'],
     ['a cycle budget per asset of the wrong length', { cycles: { dischargeBudgetMwh: Float64Array.of(1, 2) } }, 'cycles.dischargeBudgetMwh', 'length_mismatch'],
+    ['a day start at interval 0', { dayStarts: Int32Array.of(0) }, 'dayStarts.0', 'invalid_value'],
+    ['a day start at the end of the horizon', { dayStarts: Int32Array.of(2) }, 'dayStarts.0', 'invalid_value'],
     ['weights that do not sum to 1', { scenarios: [{ id: 'a', weight: 0.5 }, { id: 'b', weight: 0.4 }] }, 'scenarios', 'invalid_weights'],
     ['a repeated scenario id', { scenarios: [{ id: 'a', weight: 0.5 }, { id: 'a', weight: 0.5 }] }, 'scenarios.1.id', 'duplicate_scenario'],
     ['a scenario price of a product the problem lacks', { scenarios: [{ id: 'a', weight: 1, fcrCapacityPriceEurPerMwH: two }] }, 'scenarios.0.fcrCapacityPriceEurPerMwH', 'unused_series'],

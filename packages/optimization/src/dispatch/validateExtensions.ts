@@ -74,6 +74,9 @@ export function validateExtensions(problem: ExtendedDispatchProblem, issue: Issu
       });
     }
   }
+  if (problem.dayStarts !== undefined) {
+    checkDayStarts(problem.dayStarts, n, issue);
+  }
   if (scenarios !== undefined) {
     checkScenarios(problem, issue);
   }
@@ -197,6 +200,16 @@ function checkScenarios(problem: ExtendedDispatchProblem, issue: IssueSink): voi
         continue;
       }
       checkSeries(issue, `${at}.${field}`, `scenario '${scenario.id}' ${field}`, values, n, min, max);
+    }
+  });
+}
+
+/** `dayStarts`: increasing interval indices strictly inside the horizon. */
+function checkDayStarts(dayStarts: Int32Array, n: number, issue: IssueSink): void {
+  dayStarts.forEach((start, i) => {
+    const previous = i === 0 ? 0 : dayStarts[i - 1];
+    if (!(start > previous && start < n)) {
+      issue(`dayStarts.${i}`, 'invalid_value', `day ${i + 1} starts at interval ${start}; day starts must increase and lie strictly between 0 and ${n}`);
     }
   });
 }

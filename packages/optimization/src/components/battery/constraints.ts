@@ -62,26 +62,28 @@ export function defineSocInitial(builder: ModelBuilder, asset: DispatchAsset, co
   });
 }
 
+/** The terminal rule at instant N, and at each day start of a horizon of several days (`dayStarts`). */
 export function defineSocTerminal(
   builder: ModelBuilder,
   asset: DispatchAsset,
   cols: BatteryColumns,
   copies: readonly SocCopy[],
   terminalSoc: 'equal' | 'at_least',
+  dayStarts: Int32Array | undefined,
 ): void {
   if (asset.terminalSocMwh === null) {
     return;
   }
   const target = asset.terminalSocMwh;
   copies.forEach((copy, i) => {
-    const last = cols.socs[i].count - 1;
-    const row = builder.addConstraints(cols.families.socTerminal, cols.assetIndex, 1, {
+    const instants = Int32Array.from([...(dayStarts ?? []), cols.socs[i].count - 1]);
+    const rows = builder.addConstraints(cols.families.socTerminal, cols.assetIndex, instants.length, {
       lower: target,
       upper: terminalSoc === 'equal' ? target : Infinity,
-      firstIndex: last,
+      nameIndices: instants,
       scenarioIndex: copy.scenarioIndex,
     });
-    builder.addCoefficient(row.offset, cols.socs[i].offset + last, 1);
+    instants.forEach((instant, j) => builder.addCoefficient(rows.offset + j, cols.socs[i].offset + instant, 1));
   });
 }
 
@@ -115,19 +117,27 @@ export function defineChargeModeLimits(builder: ModelBuilder, asset: DispatchAss
   }
 }
 
-/** `degradation.max_cycles_per_day`: stored energy discharged over the horizon <= budget (no row for Infinity). */
+/**
+ * `degradation.max_cycles_per_day`: stored energy discharged over the horizon, or over each
+ * day of it (`dayStarts`), <= budget (no row for Infinity).
+ */
 export function defineCycleBudget(
   builder: ModelBuilder,
   asset: DispatchAsset,
   cols: BatteryColumns,
   hours: Float64Array,
   budgetMwh: number,
+  dayStarts: Int32Array | undefined,
 ): void {
   if (budgetMwh === Infinity) {
     return;
   }
-  const row = builder.addConstraints('battery.cycle_budget', cols.assetIndex, 1, { lower: -Infinity, upper: budgetMwh });
-  for (let t = 0; t < cols.discharge.count; t++) {
-    builder.addCoefficient(row.offset, cols.discharge.offset + t, hours[t] / asset.dischargeEfficiency);
-  }
+  const starts = Int32Array.from([0, ...(dayStarts ?? [])]);
+  const rows = builder.addConstraints('battery.cycle_budget', cols.assetIndex, starts.length, { lower: -Infinity, upper: budgetMwh, nameIndices: starts });
+  starts.forEach((start, day) => {
+    const end = day + 1 < starts.length ? starts[day + 1] : cols.discharge.count;
+    for (let t = start; t < end; t++) {
+      builder.addCoefficient(rows.offset + day, cols.discharge.offset + t, hours[t] / asset.dischargeEfficiency);
+    }
+  });
 }
