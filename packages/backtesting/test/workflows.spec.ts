@@ -41,6 +41,9 @@ describe.each(CASES)('%s, %s, %s', (config, profile, provider) => {
         summary.base_workflow === 'da_plus_imbalance' && profile === 'reference_v1' ? Number.POSITIVE_INFINITY : tolerance,
       );
     }
+    // The charge on undelivered aFRR energy (0 by default) is stated wherever settlement applies it.
+    const statesPenalty = summary.assumptions.some((text) => text.includes('afrr.non_delivery_penalty_eur_per_mwh'));
+    expect(statesPenalty).toBe(summary.base_workflow === 'da_plus_afrr' && summary.model.activation_replay === 'actual_ratios');
     if (summary.afrr_non_delivered_mwh === 0) {
       expect(summary.total_pnl_eur).toBeLessThanOrEqual(summary.oracle_total_pnl_eur + tolerance);
     }

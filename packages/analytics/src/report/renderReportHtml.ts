@@ -29,7 +29,6 @@ function detailsSection(report: RunReport): string {
   const s = report.summary;
   const model = Object.entries(s.model as Record<string, unknown>).map(([k, v]) => [k, text(v)] as const);
   const solver = Object.entries(s.solver as Record<string, unknown>).map(([k, v]) => [k, text(v)] as const);
-  const timings = Object.entries(s.timings as Record<string, unknown>).map(([k, v]) => [k, text(v)] as const);
   const provenance = Object.entries(s.data_provenance).map(([series, value]) => {
     const p = (value ?? {}) as Record<string, unknown>;
     const steps = Array.isArray(p.steps) && p.steps.length > 0 ? `; ${p.steps.map(text).join('; ')}` : '';
@@ -42,7 +41,7 @@ function detailsSection(report: RunReport): string {
   return section(
     'details',
     'Details',
-    `<h3>Model</h3>${facts(model)}<h3>Assumptions</h3>${assumptions}<h3>Data provenance</h3>${facts(provenance)}<h3>Solver</h3>${facts(solver)}<h3>Timings (ms)</h3>${facts(timings)}${files}`,
+    `<h3>Model</h3>${facts(model)}<h3>Assumptions</h3>${assumptions}<h3>Data provenance</h3>${facts(provenance)}<h3>Solver</h3>${facts(solver)}${note('The run id, the creation time and the timings are in summary.json only, so that the same config and data give the same report.')}${files}`,
   );
 }
 
@@ -67,7 +66,7 @@ export function renderReportHtml(report: RunReport): string {
     decisionSection(report),
     detailsSection(report),
   ].join('\n');
-  const title = `euroflex report: ${s.run_id}`;
+  const title = `euroflex report: ${s.run_name}, ${s.delivery_start_date} .. ${s.delivery_end_date}`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -79,7 +78,7 @@ export function renderReportHtml(report: RunReport): string {
 <style>${REPORT_CSS}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(s.run_name)}: ${escapeHtml(s.benchmark_name)}</h1><div class="sub">${escapeHtml(`${s.delivery_start_date} .. ${s.delivery_end_date} · total PnL ${formatEur(s.total_pnl_eur)} · oracle ${formatEur(s.oracle_total_pnl_eur)} · run ${s.run_id}`)}</div></header>
+<header><h1>${escapeHtml(s.run_name)}: ${escapeHtml(s.benchmark_name)}</h1><div class="sub">${escapeHtml(`${s.delivery_start_date} .. ${s.delivery_end_date} · total PnL ${formatEur(s.total_pnl_eur)} · oracle ${formatEur(s.oracle_total_pnl_eur)}`)}</div></header>
 <nav>${nav}</nav>
 <main>
 ${body}

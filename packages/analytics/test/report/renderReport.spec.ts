@@ -30,6 +30,16 @@ describe('the report of a one-day portfolio run (persistence)', () => {
     expect(readFileSync(first.markdownFile).equals(markdown)).toBe(true);
   });
 
+  it('is the same, byte for byte, for a second run of the same config and data (another run id, other timings)', async () => {
+    const secondDir = await makeRun(PORTFOLIO, { provider: 'persistence' });
+    const [first, second] = [runDir, secondDir].map((dir) => writeReport(dir));
+    const runIds = [runDir, secondDir].map((dir) => readRunDirectory(dir).summary.run_id);
+    expect(runIds[0]).not.toBe(runIds[1]);
+    expect(readFileSync(second.htmlFile).equals(readFileSync(first.htmlFile))).toBe(true);
+    expect(readFileSync(second.markdownFile).equals(readFileSync(first.markdownFile))).toBe(true);
+    expect(readFileSync(first.htmlFile, 'utf8')).not.toContain(runIds[0]);
+  });
+
   it('is self-contained: no script, no external URL, no file reference', () => {
     const html = renderReportHtml(buildRunReport(readRunDirectory(runDir)));
     expect(html).not.toMatch(/<script|<img|<iframe|<link rel="stylesheet"|@import|url\(/i);

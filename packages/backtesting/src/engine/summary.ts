@@ -99,6 +99,21 @@ function maxOf(values: Float64Array): number {
  * resolved model switches and timings. Only `run_id`, `created_at_utc` and `timings`
  * differ between two runs of the same input.
  */
+/**
+ * Settlement assumptions in effect that the config may leave to a default: the charge on aFRR
+ * energy not delivered (spec/model.md, Settlement: "default 0, documented as an assumption").
+ */
+function settlementAssumptions(run: BacktestRun): string[] {
+  const { config, model, context } = run;
+  if (context.workflow !== 'da_plus_afrr' || model.switches.activation_replay !== 'actual_ratios') {
+    return [];
+  }
+  const penalty = config.afrr?.non_delivery_penalty_eur_per_mwh ?? 0;
+  return [
+    `aFRR energy not delivered because the realized SoC hit a bound earns no activation price and is charged ${penalty} EUR/MWh (afrr.non_delivery_penalty_eur_per_mwh${penalty === 0 ? '; 0 is its default' : ''}).`,
+  ];
+}
+
 export function buildSummary(run: BacktestRun, provenance: Record<string, unknown>, assumptions: readonly string[]) {
   const { config, model } = run;
   const site = run.settlement.site;
@@ -209,7 +224,7 @@ export function buildSummary(run: BacktestRun, provenance: Record<string, unknow
       mip_rel_gap: model.solver.mip_rel_gap,
       time_limit_seconds: model.solver.time_limit_seconds,
     },
-    assumptions,
+    assumptions: [...assumptions, ...settlementAssumptions(run)],
     timings: {
       load_ms: Math.round(run.timings.loadMs),
       walk_forward_ms: Math.round(run.timings.walkForwardMs),

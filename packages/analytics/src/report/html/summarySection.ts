@@ -11,12 +11,15 @@ export function captureRatio(report: RunReport): number | undefined {
   return oracle > 1e-9 ? report.summary.total_pnl_eur / oracle : undefined;
 }
 
-/** Identity of the run as label/value rows. */
+/**
+ * Identity of the run as label/value rows. Not the run id, the creation time or the timings:
+ * two runs of the same config and data give the same report, byte for byte (spec: they differ
+ * only in `summary.json`); the run id is the name of the folder the report is in.
+ */
 export function identityRows(report: RunReport): [string, string][] {
   const s = report.summary;
   return [
-    ['run id', s.run_id],
-    ['created (UTC)', String(s.created_at_utc)],
+    ['run', s.run_name],
     ['market', `${s.market_id} (${s.market_timezone})`],
     ['site', `${s.site_id}, POI import ${formatNumber(s.poi_import_limit_mw, 3)} MW / export ${formatNumber(s.poi_export_limit_mw, 3)} MW`],
     ['scope', `${s.run_scope}, ${s.asset_count} asset${s.asset_count === 1 ? '' : 's'} (${s.asset_ids.join(', ')})`],
