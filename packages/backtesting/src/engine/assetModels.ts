@@ -62,13 +62,21 @@ export function assetModels(config: EuroflexConfig): AssetModel[] {
   });
 }
 
-/** Availability factor per interval: the minimum over the outages covering its start, else 1. */
+/** Length of an interval of the 15-minute grid, ms. */
+const INTERVAL_MS = 900_000;
+
+/**
+ * Availability factor per interval [instant, instant + 15 min): the minimum over the outages
+ * that cover any part of it, else 1. A plan holds its power for the whole interval, so a
+ * window starting at 01:10 derates the interval from 01:00, and one ending at 03:20 the
+ * interval to 03:30.
+ */
 export function availabilityFactors(asset: AssetModel, instantsMs: ArrayLike<number>): Float64Array {
   const factors = new Float64Array(instantsMs.length).fill(1);
   for (const outage of asset.outages) {
     for (let t = 0; t < instantsMs.length; t += 1) {
       const instant = instantsMs[t];
-      if (instant >= outage.startMs && instant < outage.endMs && outage.factor < factors[t]) {
+      if (instant < outage.endMs && instant + INTERVAL_MS > outage.startMs && outage.factor < factors[t]) {
         factors[t] = outage.factor;
       }
     }
