@@ -97,6 +97,21 @@ describe('run directory', () => {
     expect(strip(b)).toEqual(strip(a));
   });
 
+  it('names the extra columns of a Dutch imbalance file with their own units (a regulation state has none)', async () => {
+    const config = join(REFERENCE, 'tests/fixtures/example_configs/basic/netherlands_da_plus_imbalance_base.yaml');
+    const { runDir } = await backtest(config, { provider: 'perfect_foresight' });
+    const header = readFileSync(join(runDir as string, 'site_dispatch.csv'), 'utf8').split('\n', 1)[0].split(',');
+    const imbalance = header.filter((column) => column.startsWith('imbalance_actual_'));
+    expect(imbalance).toEqual([
+      'imbalance_actual_price_eur_per_mwh',
+      'imbalance_actual_dispatch_down_price_eur_per_mwh',
+      'imbalance_actual_dispatch_up_price_eur_per_mwh',
+      'imbalance_actual_shortage_price_eur_per_mwh',
+      'imbalance_actual_surplus_price_eur_per_mwh',
+      'imbalance_actual_regulation_state',
+    ]);
+  });
+
   it('is written atomically: a failure leaves neither a run directory nor a temporary folder', () => {
     const root = tempRoot();
     const broken = makeTable('broken', [str('x', ['a']), num('y', [1])]);

@@ -49,11 +49,13 @@ function priceColumns(run: BacktestRun): Column[] {
     columns.push(num(seriesColumnName(name, 'forecast'), gather(run, (day) => (day.series[name]?.lockedForecast ?? day.series[name]?.forecast) as Float64Array, 0)));
     columns.push(num(seriesColumnName(name, 'actual'), gather(run, (day) => day.series[name]?.actual as Float64Array, 0)));
     for (const extra of Object.keys(first.series[name]?.extraActual ?? {}).sort()) {
+      // The source column's unit carries over; a column without one (a regulation state) gets none.
+      const unit = extra.endsWith('_eur_per_mwh') ? '_eur_per_mwh' : '';
       const label = extra.replace(/^imbalance_/, '').replace(/_eur_per_mwh$/, '');
       if (first.series[name]?.extraForecast?.[extra]) {
-        columns.push(num(`${name}_forecast_${label}_eur_per_mwh`, gather(run, (day) => day.series[name]?.extraForecast?.[extra] as Float64Array, 0)));
+        columns.push(num(`${name}_forecast_${label}${unit}`, gather(run, (day) => day.series[name]?.extraForecast?.[extra] as Float64Array, 0)));
       }
-      columns.push(num(`${name}_actual_${label}_eur_per_mwh`, gather(run, (day) => day.series[name]?.extraActual?.[extra] as Float64Array, 0)));
+      columns.push(num(`${name}_actual_${label}${unit}`, gather(run, (day) => day.series[name]?.extraActual?.[extra] as Float64Array, 0)));
     }
   }
   return columns;

@@ -49,6 +49,11 @@ export function pricePairs(columns: readonly string[]): PricePair[] {
 const ACTUAL = '#12314f';
 const FORECAST = '#ef6c00';
 
+/** The pair's label with its unit in brackets; a series without a unit (a regulation state) has none. */
+function labelWithUnit(pair: PricePair): string {
+  return pair.unit === '' ? pair.label : `${pair.label} (${pair.unit})`;
+}
+
 function pairChart(report: RunReport, pair: PricePair): string {
   const site = report.run.table('site_dispatch');
   const forecast = site.numbers(pair.forecastColumn);
@@ -67,7 +72,7 @@ function pairChart(report: RunReport, pair: PricePair): string {
       ],
       height: 220,
     });
-    return figure(svg, `${pair.label} (${pair.unit}): daily means of the forecast the plans used and of the actual, with the actual's daily range.`);
+    return figure(svg, `${labelWithUnit(pair)}: daily means of the forecast the plans used and of the actual, with the actual's daily range.`);
   }
   const svg = xyChartSvg({
     title: `${pair.label}: forecast against actual`,
@@ -80,7 +85,7 @@ function pairChart(report: RunReport, pair: PricePair): string {
     ],
     height: 220,
   });
-  return figure(svg, `${pair.label} (${pair.unit}) per interval: the forecast the plan used and the actual it was settled with.`);
+  return figure(svg, `${labelWithUnit(pair)} per interval: the forecast the plan used and the actual it was settled with.`);
 }
 
 function detailChart(report: RunReport, pair: PricePair): string {
