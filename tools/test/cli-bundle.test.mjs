@@ -46,6 +46,17 @@ test('the bundled euroflex bin behaves like the unbundled CLI', { timeout: 600_0
   assert.match(doctor.stdout, /package:@euroflex\/cli\s+pass\s+0\.\d+\.\d+/);
   assert.match(doctor.stdout, /solver\s+pass\s+HiGHS/);
 
+  // A custom module is loaded through the launcher's vm loader: Node's experimental warning
+  // about that loader is hidden, and nothing else is printed on stderr.
+  const customOut = mkdtempSync(path.join(tmpdir(), 'euroflex-bundle-custom-'));
+  try {
+    const custom = euroflex(bin, ['backtest', path.join(root, 'examples/custom/belgium_da_only_blended_persistence.yaml'), '--out', customOut, '--no-report']);
+    assert.equal(custom.status, 0, custom.stderr);
+    assert.doesNotMatch(custom.stderr, /ExperimentalWarning|USE_MAIN_CONTEXT_DEFAULT_LOADER/);
+  } finally {
+    rmSync(customOut, { recursive: true, force: true });
+  }
+
   // The whole canonical pipeline runs from the bundle and writes a complete run.
   const out = mkdtempSync(path.join(tmpdir(), 'euroflex-bundle-'));
   try {

@@ -34,12 +34,37 @@ function readCodeCache(file: string): Buffer | undefined {
   }
 }
 
+/** What Node says on the first dynamic `import()` through the constant below (the CLI loads a custom module). */
+const LOADER_WARNING = 'vm.USE_MAIN_CONTEXT_DEFAULT_LOADER is an experimental feature';
+let loaderWarningHidden = false;
+
+/**
+ * Hide Node's ExperimentalWarning about `vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER`, which
+ * the launcher uses on purpose; every other warning is emitted as before.
+ */
+function hideLoaderWarning(): void {
+  if (loaderWarningHidden) {
+    return;
+  }
+  loaderWarningHidden = true;
+  const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const message = typeof warning === 'string' ? warning : warning.message;
+    if (message.startsWith(LOADER_WARNING)) {
+      return;
+    }
+    emitWarning(warning, ...rest);
+  }) as typeof process.emitWarning;
+}
+
 /**
  * Compile the bundle in `dir` as Node compiles a CommonJS module (the same wrapper, dynamic
- * `import()` through Node's default loader), offering V8 the code cache unless `useCache` is
- * false. Its hashbang line is dropped: inside the wrapper it would not parse.
+ * `import()` through Node's default loader, whose experimental warning is hidden), offering
+ * V8 the code cache unless `useCache` is false. Its hashbang line is dropped: inside the
+ * wrapper it would not parse.
  */
 export function compileCli(dir: string = __dirname, useCache = true): CompiledCli {
+  hideLoaderWarning();
   const filename = join(dir, CLI_BUNDLE_FILE);
   const source = readFileSync(filename, 'utf8').replace(/^#!.*/, '');
   const cachedData = useCache ? readCodeCache(join(dir, CODE_CACHE_FILE)) : undefined;

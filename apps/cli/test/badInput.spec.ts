@@ -71,4 +71,29 @@ describe('bad input gets a clear error naming the field', () => {
     expect(result.stderr).toContain('0.9');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('validate-data checks the csv provider\'s forecast files, as the backtest reads them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'euroflex-fc-'));
+    const missing = join(dir, 'nope.csv');
+    const file = referenceVariant('tests/fixtures/example_configs/basic/belgium_da_only_base.yaml', (doc) => {
+      doc.forecast_provider = { name: 'csv', day_ahead_path: missing };
+    });
+    const result = await cli('validate-data', file);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`day_ahead forecast +1 problem\\(s\\) +${missing}`));
+    expect(result.stderr).toContain(`${missing}: forecast_provider.day_ahead_path: cannot read the \`day_ahead\` forecast file ${missing}`);
+    const json = await cli('validate-data', file, '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, forecast_files: [{ series: 'day_ahead', file: missing, issues: [{ code: 'file_unreadable' }] }] });
+  });
+
+  it('validate-data asks persistence for the history a publication lag of 50 hours needs', async () => {
+    const file = referenceVariant('tests/fixtures/example_configs/reserve/belgium_da_plus_fcr_base.yaml', (doc) => {
+      doc.forecast_provider = { name: 'persistence' };
+      (doc.market as Record<string, unknown>).publication_lags = { fcr_capacity: 3000 };
+    });
+    const result = await cli('validate-data', file);
+    expect(result.code).toBe(1);
+    // FCR of day X is public on X+1 at 10:00; at the 08:00 gate on 2025-06-16 the latest public day is 2025-06-14.
+    expect(result.stderr).toContain('fcr_capacity does not cover the 3 history day(s) before the window');
+  });
 });

@@ -130,13 +130,15 @@ describe('euroflex CLI', () => {
     expect(data.stderr).toContain('2024-03-31T01:45:00Z');
   });
 
-  it('normalizes the raw real file and repairs the DST gaps only with --fill', async () => {
+  it('normalizes the raw real file and repairs the DST gaps only with --fill; with gaps it writes nothing', async () => {
     const dir = temp();
     const input = join(REPO, 'examples/data/real/belgium_day_ahead_2024_raw.csv');
     const args = ['--input', input, '--series', 'day_ahead', '--timestamp-column', 'datetime_utc', '--value-column', 'price_eur_mwh', '--zone', '10YBE----------2', '--start', '2024-03-30', '--end', '2024-04-01'];
     const plain = await cli('normalize', ...args, '--output', join(dir, 'plain.csv'));
     expect(plain.code).toBe(1);
     expect(plain.stderr).toContain('8 quarter-hour(s) missing');
+    expect(plain.stdout).toContain(`not written: ${join(dir, 'plain.csv')}`);
+    expect(existsSync(join(dir, 'plain.csv'))).toBe(false);
     const filled = await cli('normalize', ...args, '--output', join(dir, 'filled.csv'), '--fill', 'same-hour,previous');
     expect(filled.code).toBe(0);
     expect(filled.stdout).toContain('8 filled (previous)');

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CLI_BUNDLE_FILE, CODE_CACHE_FILE, compileCli, runCli, writeCodeCache } from '../src/launcher';
 
 // A stand-in bundle: a hashbang (as esbuild keeps it), a function only the main module calls,
@@ -95,5 +95,23 @@ describe('the euroflex launcher', () => {
       'process.stdout.write(String(script.cachedDataRejected));',
     ].join('\n');
     expect(execFileSync(process.execPath, ['-e', check], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })).toBe('false');
+  });
+
+  it('hides the experimental warning of the loader it uses on purpose, and no other warning', () => {
+    // A stand-in bundle that loads an ES module as the CLI loads a custom module, then warns.
+    writeFileSync(join(dir, 'custom.mjs'), 'export const answer = 42;\n');
+    const importing = `import(${JSON.stringify(join(dir, 'custom.mjs'))}).then((m) => { process.emitWarning('another warning'); process.stdout.write(m.answer + '\\n'); });`;
+    writeFileSync(join(dir, CLI_BUNDLE_FILE), importing);
+    const launcher = resolve(__dirname, '../src/launcher.ts');
+    const hook = process.env.EUROFLEX_TS_WORKER_HOOK as string;
+    const run = (script: string) => spawnSync(process.execPath, ['-r', hook, '-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const launched = run(`const l = require(${JSON.stringify(launcher)}); l.runCli(l.compileCli(${JSON.stringify(dir)}), true);`);
+    expect(launched.status).toBe(0);
+    expect(launched.stdout).toBe('42\n');
+    expect(launched.stderr).toContain('Warning: another warning');
+    expect(launched.stderr).not.toContain('USE_MAIN_CONTEXT_DEFAULT_LOADER');
+    // Without the launcher the same import prints it.
+    const plain = run(`new (require('node:vm').Script)(${JSON.stringify(importing)}, { importModuleDynamically: require('node:vm').constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }).runInThisContext();`);
+    expect(plain.stderr).toContain('ExperimentalWarning: vm.USE_MAIN_CONTEXT_DEFAULT_LOADER is an experimental feature');
   });
 });

@@ -15,6 +15,8 @@ export { runReasonCodes } from './engine/runReasonCodes';
 export * from './io/writeTable';
 export * from './parquet';
 export * from './io/writeRunDirectory';
+export * from './io/outputDirectory';
+export * from './io/fileErrorHint';
 export * from './io/runBacktest';
 export * from './time/localLabels';
 export * from './engine/runInvariants';

@@ -71,6 +71,7 @@ export { parseYamlOnce } from './io/parseYamlOnce';
 export { resolveConfigPaths, isPathLikeKey } from './resolveConfigPaths';
 export { resolveModel, type ResolvedModel } from './resolveModel';
 export { executionWorkflow, findExecutionWorkflow, runScope } from './executionWorkflow';
+export { reserveProductOf, workflowSeries } from './workflowSeries';
 export {
   capabilityRows,
   CAPABILITY_RULES,

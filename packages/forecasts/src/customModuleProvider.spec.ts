@@ -60,6 +60,30 @@ describe('custom module results', () => {
     expect(error.issues[0]).toMatchObject({ path: 'forecast_provider.module_path', code: 'custom_module_contract', file: MODULE.modulePath });
   });
 
+  it('reports activation ratios outside [0, 1] once per series, counted, with the first instant and the fix', async () => {
+    const ratios = seriesOf('afrr_activation_ratio_up', '2024-04-01T00:00:00Z', [0.1]);
+    const ratioRequest = simpleRequest(ratios, '2024-04-01T10:00:00Z', ['2024-04-02T00:00:00Z', '2024-04-02T00:15:00Z', '2024-04-02T00:30:00Z']);
+    const provider = createCustomModuleProvider(returning({ values: [0.5, 25, 25] }), { ...MODULE, mode: 'point' });
+    const error = (await Promise.resolve()
+      .then(() => provider.forecast(ratioRequest))
+      .catch((thrown: unknown) => thrown)) as UserError;
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe(
+      'custom module MyModel (/models/my_model.mjs) returned an invalid forecast (values has 2 activation ratios outside [0, 1] ' +
+        '(first: 25 at 2024-04-02T00:15:00Z); ratios are fractions of the reserved capacity (0.25, not 25)) ' +
+        'for `afrr_activation_ratio_up` at decision 2024-04-01T10:00:00Z',
+    );
+    expect(error.issues).toHaveLength(1);
+    const scenarioProvider = createCustomModuleProvider(
+      returning({ scenarios: [{ id: 'low', weight: 0.5, values: [0, 0, 0] }, { id: 'high', weight: 0.5, values: [1, 1.5, 1] }] }),
+      { ...MODULE, mode: 'scenario_bundle' },
+    );
+    const scenarioError = (await Promise.resolve()
+      .then(() => scenarioProvider.forecast(ratioRequest))
+      .catch((thrown: unknown) => thrown)) as UserError;
+    expect(scenarioError.message).toContain('scenario high values has 1 activation ratio outside [0, 1] (first: 1.5 at 2024-04-02T00:15:00Z)');
+  });
+
   it('wraps what the module throws, keeping it as the cause', async () => {
     const cause = new RangeError('model file is stale');
     const provider = createCustomModuleProvider({ forecast: async () => Promise.reject(cause) }, MODULE);

@@ -5,7 +5,9 @@ export type {
   ForecastSnapshot,
 } from './contract';
 export { createPerfectForesightProvider, PERFECT_FORESIGHT } from './perfectForesight';
-export { createPersistenceProvider, PERSISTENCE } from './persistence';
+export { createPersistenceProvider, PERSISTENCE, type PersistenceOptions } from './persistence';
+export { forecastHistoryDays, persistenceDaysBack } from './historyDays';
+export { configPublicationRules, firstForecastTimesMs, publicationOverridesOf, type ScheduleConfig } from './forecastSchedule';
 export type { ParsedForecastFile } from './forecastFile';
 export { createCsvProvider, CSV_PROVIDER, type CsvProviderOptions } from './csvProvider';
 export type {
@@ -27,4 +29,5 @@ export {
   type CreateProviderOptions,
   type ForecastProviderSpec,
 } from './io/createProvider';
+export { checkForecastFiles, forecastFilesOf, type ForecastFileCheck } from './io/checkForecastFiles';
 export { loadCustomModule, type CustomModuleRunContext, type CustomModuleSpec } from './io/loadCustomModule';

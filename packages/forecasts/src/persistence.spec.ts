@@ -1,5 +1,5 @@
 import { UserError } from '@euroflex/config';
-import { localDayGrid } from '@euroflex/markets';
+import { localDayGrid, type PublicationRule } from '@euroflex/markets';
 import {
   AFTER_INTERVAL_RULE,
   DAY_AHEAD_RULE,
@@ -159,8 +159,26 @@ describe('persistence, a day-ahead-like series clipped interval by interval', ()
     expect(message).toContain('`day_ahead`');
     expect(message).toContain('2024-03-20T12:00:00+01:00');
     expect(message).toContain('the visible data start at 2024-03-20T00:00:00+01:00');
-    expect(message).toContain('start the delivery window one day later or add history');
+    expect(message).toContain('add history before the delivery window to data.day_ahead or start the delivery window later');
     expect((failure as UserError).issues[0]).toMatchObject({ path: 'data.day_ahead', code: 'persistence_history_missing' });
+  });
+
+  it('names the data file and the days of history a long publication lag needs', async () => {
+    // Published 50 h after the D-1 08:00 gate: day X is public on X+1 at 10:00. At 08:00 on the
+    // 20th the latest public day is the 18th, 3 days before the delivery day 21st.
+    const rule: PublicationRule = { kind: 'daily_auction', gateLocal: '08:00', lagMinutes: 3000 };
+    const fcr = { ...labelledSeries('fcr_capacity', '2024-03-20', '2024-03-21'), provenance: { path: '/data/fcr.csv', source: 'test', steps: [] } };
+    const request = requestAsOf(fcr, rule, localMs('2024-03-20T08:00'), localDayGrid('2024-03-21', 'Europe/Brussels'));
+    const lagged = createPersistenceProvider({ publication: { fcr_capacity: rule } });
+    const failure = (await Promise.resolve().then(() => lagged.forecast(request)).catch((error: unknown) => error)) as UserError;
+    expect(failure).toBeInstanceOf(UserError);
+    expect(failure.message).toBe(
+      'persistence needs a fully visible local day of `fcr_capacity` for delivery day 2024-03-21 at the decision time ' +
+        '2024-03-20T08:00:00+01:00: no value of it is visible yet; with its publication lag of 3000 minutes, persistence reads ' +
+        'the data 3 days before delivery day 2024-03-21: add 3 days of history before the delivery window to /data/fcr.csv, ' +
+        'or start the delivery window 3 days after the first day of its data',
+    );
+    expect(failure.issues[0]).toMatchObject({ file: '/data/fcr.csv', path: 'data.fcr_capacity', code: 'persistence_history_missing' });
   });
 });
 

@@ -1,30 +1,20 @@
-import { UserError, type LabIssue, type SeriesName } from '@euroflex/config';
-import { INTERVAL_MS, isoLocal, isoUtc, type Series } from '@euroflex/markets';
+import type { SeriesName } from '@euroflex/config';
+import { isoLocal, localDateOf, type PublicationRule, type Series } from '@euroflex/markets';
 import type { ForecastProvider, ForecastRequest, ForecastSnapshot } from './contract';
+import { historyAdvice, historyMissing, noCompleteDay } from './persistenceHistoryError';
 import { createLocalCalendar, dateIsoOf, type LocalCalendar } from './localCalendar';
 import { createSourceDayFinder, slotOf, SLOTS_PER_DAY, type SourceDay, type SourceDayFinder } from './sourceDaySlots';
 
 /** Name of the persistence provider, as written in configs and snapshot tables. */
 export const PERSISTENCE = 'persistence';
 
-function describeHistory(history: Series, timezone: string): string {
-  const count = history.instantsMs.length;
-  if (count === 0) {
-    return 'no value of it is visible yet';
-  }
-  const first = isoLocal(history.instantsMs[0], timezone);
-  const end = isoLocal(history.instantsMs[count - 1] + INTERVAL_MS, timezone);
-  return `the visible data start at ${first} and end at ${end}`;
-}
-
-function noCompleteDay(request: ForecastRequest, deliveryDateIso: string): UserError {
-  const { series, timezone, decisionTimeMs } = request;
-  const message =
-    `persistence needs the full previous local day of \`${series}\` for delivery day ${deliveryDateIso}, ` +
-    `visible at the decision time ${isoLocal(decisionTimeMs, timezone)}: ${describeHistory(request.history, timezone)}; ` +
-    `start the delivery window one day later or add history`;
-  const issue: LabIssue = { path: `data.${series}`, code: 'persistence_history_missing', message, instant: isoUtc(decisionTimeMs) };
-  return new UserError(message, [issue]);
+/** Options of `createPersistenceProvider`. */
+export interface PersistenceOptions {
+  /**
+   * The publication rule of each series (what the engine clips the history with), so that
+   * a missing-history error can say how many days of history the publication lag requires.
+   */
+  readonly publication?: Readonly<Partial<Record<SeriesName, PublicationRule>>>;
 }
 
 /** Values (and extra columns) of the history at `sourceIndex`, one per delivery instant. */
@@ -53,21 +43,25 @@ const INTRADAY_SERIES: ReadonlySet<SeriesName> = new Set<SeriesName>([
 ]);
 
 /** Intraday series: the last visible value, held flat over the whole horizon. */
-function lastValueHeld(request: ForecastRequest): Int32Array {
+function lastValueHeld(request: ForecastRequest, rule: PublicationRule | undefined): Int32Array {
   const last = request.history.instantsMs.length - 1;
   if (last < 0) {
     const message =
       `persistence for \`${request.series}\` needs at least one value visible at the decision time ` +
-      `${isoLocal(request.decisionTimeMs, request.timezone)}, and none is; start the delivery window later or add history`;
-    throw new UserError(message, [
-      { path: `data.${request.series}`, code: 'persistence_history_missing', message, instant: isoUtc(request.decisionTimeMs) },
-    ]);
+      `${isoLocal(request.decisionTimeMs, request.timezone)}, and none is; ` +
+      historyAdvice(request, localDateOf(request.deliveryInstantsMs[0] ?? request.decisionTimeMs, request.timezone), rule);
+    throw historyMissing(request, message);
   }
   return new Int32Array(request.deliveryInstantsMs.length).fill(last);
 }
 
 /** Same local wall-clock quarter-hour on the most recent fully visible local day, per delivery day. */
-function sameSlotOfSourceDay(request: ForecastRequest, calendar: LocalCalendar, findSourceDay: SourceDayFinder): Int32Array {
+function sameSlotOfSourceDay(
+  request: ForecastRequest,
+  calendar: LocalCalendar,
+  findSourceDay: SourceDayFinder,
+  rule: PublicationRule | undefined,
+): Int32Array {
   const instantsMs = request.deliveryInstantsMs;
   const sourceIndex = new Int32Array(instantsMs.length);
   const sourceByDeliveryDay = new Map<number, SourceDay>();
@@ -78,7 +72,7 @@ function sameSlotOfSourceDay(request: ForecastRequest, calendar: LocalCalendar, 
     if (source === undefined) {
       source = findSourceDay(request.history, reading.localDay);
       if (source === undefined) {
-        throw noCompleteDay(request, dateIsoOf(reading.localDay));
+        throw noCompleteDay(request, dateIsoOf(reading.localDay), rule);
       }
       sourceByDeliveryDay.set(reading.localDay, source);
     }
@@ -125,9 +119,10 @@ function isWholeDay(instantsMs: Float64Array, at: number, grid: Float64Array): b
  *
  * Extra columns of the history (e.g. Dutch surplus/shortage prices) are forecast the same way.
  * Issue and available times are the decision time. Throws a `UserError` when no suitable
- * history is visible.
+ * history is visible, naming the series' file and, given `options.publication`, how many
+ * days of history its publication lag requires.
  */
-export function createPersistenceProvider(): ForecastProvider {
+export function createPersistenceProvider(options: PersistenceOptions = {}): ForecastProvider {
   const calendars = new Map<string, { calendar: LocalCalendar; findSourceDay: SourceDayFinder }>();
   return {
     name: PERSISTENCE,
@@ -139,9 +134,10 @@ export function createPersistenceProvider(): ForecastProvider {
         zone = { calendar, findSourceDay: createSourceDayFinder(calendar) };
         calendars.set(request.timezone, zone);
       }
+      const rule = options.publication?.[request.series];
       const sourceIndex = INTRADAY_SERIES.has(request.series)
-        ? lastValueHeld(request)
-        : sameSlotOfSourceDay(request, zone.calendar, zone.findSourceDay);
+        ? lastValueHeld(request, rule)
+        : sameSlotOfSourceDay(request, zone.calendar, zone.findSourceDay, rule);
       const { values, extra } = gather(request.history, sourceIndex);
       return {
         series: request.series,

@@ -66,4 +66,15 @@ describe('validateSnapshot', () => {
       'forecast provider vendor broke the snapshot contract for `day_ahead` at decision 2024-04-01T10:00:00Z',
     );
   });
+
+  it('rejects activation ratios outside [0, 1], counted once with the first instant', () => {
+    const ratioRequest: ForecastRequest = { ...request, series: 'afrr_activation_ratio_down' };
+    const snapshot: ForecastSnapshot = { ...good, series: 'afrr_activation_ratio_down', values: Float64Array.of(-0.5, 1.7) };
+    expect(() => validateSnapshot(snapshot, ratioRequest, providerOf(true))).toThrow(
+      'values has 2 activation ratios outside [0, 1] (first: -0.5 at 2024-04-02T00:00:00Z); ratios are fractions of the reserved capacity (0.25, not 25)',
+    );
+    expect(() => validateSnapshot({ ...snapshot, values: Float64Array.of(0, 1) }, ratioRequest, providerOf(true))).not.toThrow();
+    // A price series may be anything finite.
+    expect(() => validateSnapshot({ ...good, values: Float64Array.of(-500, 4000) }, request, providerOf(true))).not.toThrow();
+  });
 });

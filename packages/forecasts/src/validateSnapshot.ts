@@ -1,4 +1,4 @@
-import { isoUtc } from '@euroflex/markets';
+import { isoUtc, isRatioInRange, isRatioSeries, RATIO_RANGE_FIX } from '@euroflex/markets';
 import type { ForecastProvider, ForecastRequest, ForecastScenario, ForecastSnapshot } from './contract';
 
 /**
@@ -33,6 +33,25 @@ function columnProblem(label: string, values: Float64Array, request: ForecastReq
   return bad >= 0 ? `${label} is ${values[bad]} at ${isoUtc(request.deliveryInstantsMs[bad])}` : undefined;
 }
 
+/** Activation ratios outside [0, 1], counted, with the first one and the fix. */
+function ratioProblem(label: string, values: Float64Array, request: ForecastRequest): string | undefined {
+  let count = 0;
+  let first = -1;
+  for (let i = 0; i < values.length; i += 1) {
+    if (!isRatioInRange(values[i])) {
+      count += 1;
+      first = first < 0 ? i : first;
+    }
+  }
+  if (count === 0) {
+    return undefined;
+  }
+  return (
+    `${label} has ${count} activation ratio${count === 1 ? '' : 's'} outside [0, 1] ` +
+    `(first: ${values[first]} at ${isoUtc(request.deliveryInstantsMs[first])}); ${RATIO_RANGE_FIX}`
+  );
+}
+
 function columnsProblem(
   prefix: string,
   values: Float64Array,
@@ -40,6 +59,9 @@ function columnsProblem(
   request: ForecastRequest,
 ): string | undefined {
   let problem = columnProblem(`${prefix}values`, values, request);
+  if (problem === undefined && isRatioSeries(request.series)) {
+    problem = ratioProblem(`${prefix}values`, values, request);
+  }
   for (const [column, columnValues] of Object.entries(extra ?? {})) {
     problem ??= columnProblem(`${prefix}extra column ${column}`, columnValues, request);
   }
@@ -96,7 +118,7 @@ export function snapshotProblem(snapshot: ForecastSnapshot, request: ForecastReq
 /**
  * The snapshot contract, checked by the engine on every provider answer:
  * - it is for the requested series, with one finite value per requested delivery instant
- *   (extra columns and scenarios too); scenario ids are unique non-empty strings, weights
+ *   (extra columns and scenarios too), in [0, 1] for the activation ratios; scenario ids are unique non-empty strings, weights
  *   are in [0, 1] and sum to 1 within `SCENARIO_WEIGHT_TOLERANCE` (1e-9);
  * - `issueTimeMs <= availableFromMs`, both finite;
  * - auditable providers: `availableFromMs <= decisionTimeMs` (as-of visibility).

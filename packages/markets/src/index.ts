@@ -1,6 +1,8 @@
 export * from './series';
 export * from './calendar';
 export * from './publication';
+export { parseDecimal } from './parseDecimal';
+export { isRatioInRange, isRatioSeries, RATIO_RANGE_FIX } from './ratio';
 export { RESOLUTION_CODES, RESOLUTION_MINUTES, resolutionLabel, resolutionMinutesOf } from './resolution';
 export { expandToQuarterHours, isOnResolutionGrid, quarterHoursCovered } from './expand';
 export { zoneClock, formatOffset, type ZoneClock } from './time/zoneClock';

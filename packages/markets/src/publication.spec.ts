@@ -44,6 +44,14 @@ describe('visibleCount, daily auction', () => {
     expect(visibleCount(autumn, DAY_AHEAD, Date.UTC(2024, 9, 27, 11, 59), TZ)).toBe(96 + 100);
     expect(visibleCount(autumn, DAY_AHEAD, Date.UTC(2024, 9, 27, 12), TZ)).toBe(96 + 100 + 96);
   });
+
+  it('keeps a lag of several days: nothing newer than the lag allows is visible', () => {
+    // Lag 5 days on a 12:00 gate: day X is public on X+4 at 12:00 CEST (10:00Z).
+    const lagged: PublicationRule = { kind: 'daily_auction', gateLocal: '12:00', lagMinutes: 5 * 1440 };
+    const week = gridOf('2025-06-10', '2025-06-11', '2025-06-12', '2025-06-13', '2025-06-14', '2025-06-15', '2025-06-16');
+    expect(visibleCount(week, lagged, Date.UTC(2025, 5, 16, 9, 59), TZ)).toBe(2 * 96); // the 10th and 11th
+    expect(visibleCount(week, lagged, Date.UTC(2025, 5, 16, 10), TZ)).toBe(3 * 96); // and the 12th
+  });
 });
 
 describe('visibleCount, after interval', () => {

@@ -34,14 +34,28 @@ export function visibleCount(
     const latestVisibleStart = decisionTimeMs - INTERVAL_MS - rule.lagMinutes * 60_000;
     return countBefore(series, latestVisibleStart + 1);
   }
+  const day = latestPublicAuctionDay(rule, decisionTimeMs, timezone);
+  return countBefore(series, localMidnightMs(addDays(day, 1), timezone));
+}
+
+/**
+ * The latest local delivery day whose auction result (`rule`) is public at `decisionTimeMs`:
+ * tomorrow + 1 downwards, as far back as the lag reaches (a lag of several days included).
+ */
+export function latestPublicAuctionDay(
+  rule: Extract<PublicationRule, { kind: 'daily_auction' }>,
+  decisionTimeMs: number,
+  timezone: string,
+): string {
   const today = localDateOf(decisionTimeMs, timezone);
-  // The latest delivery day whose auction result is public: try tomorrow+1 downwards.
-  for (let offset = 2; offset >= -2; offset -= 1) {
-    const day = addDays(today, offset);
-    const publishedMs = localTimeToUtcMs(addDays(day, -1), rule.gateLocal, timezone) + rule.lagMinutes * 60_000;
+  // The gate is on D-1 and the lag adds whole days at most ceil(lag / 1 day), plus one for DST.
+  const lowest = -Math.ceil(rule.lagMinutes / 1440) - 2;
+  let offset = 2;
+  for (; offset > lowest; offset -= 1) {
+    const publishedMs = localTimeToUtcMs(addDays(today, offset - 1), rule.gateLocal, timezone) + rule.lagMinutes * 60_000;
     if (publishedMs <= decisionTimeMs) {
-      return countBefore(series, localMidnightMs(addDays(day, 1), timezone));
+      break;
     }
   }
-  return countBefore(series, localMidnightMs(addDays(today, -2), timezone));
+  return addDays(today, offset);
 }

@@ -1,3 +1,5 @@
+import { parseDecimal } from './parseDecimal';
+
 /**
  * Resolutions a series file may declare, as ISO-8601 durations (`resolution` column) or
  * minutes (`resolution_minutes` column). Everything is expanded to quarter-hours on load.
@@ -21,7 +23,7 @@ export function resolutionMinutesOf(code: string): number | undefined {
 
 /** Minutes of a `resolution_minutes` cell (`60` -> 60); undefined unless one of RESOLUTION_MINUTES. */
 export function resolutionMinutesFromNumber(cell: string): number | undefined {
-  const minutes = Number(cell.trim());
+  const minutes = parseDecimal(cell);
   return RESOLUTION_MINUTES.includes(minutes) ? minutes : undefined;
 }
 

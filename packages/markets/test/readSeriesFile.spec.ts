@@ -130,7 +130,16 @@ describe('readSeriesFile: every problem is an issue with file, row and instant',
       ['missing_column', 'price_eur_per_mwh', 1],
       ['missing_column', 'imbalance_surplus_price_eur_per_mwh', 1],
     ]);
-    expect(issues[0].message).toMatch(/canonical header is timestamp_utc,.*euroflex normalize/);
+    // The hint names the extra columns this series needs in this market next to the canonical header.
+    expect(issues[2].message).toBe(
+      'column `imbalance_surplus_price_eur_per_mwh` is missing; the `day_ahead` file of this market needs the canonical header ' +
+        `${HEADER} plus the column imbalance_surplus_price_eur_per_mwh (numeric in every row); convert foreign files with \`euroflex normalize\``,
+    );
+  });
+
+  it('gives the canonical header alone when the series needs no extra column', () => {
+    const { issues } = read('timestamp_utc,timestamp_local,market,resolution\n2025-06-15T22:00:00Z,2025-06-16T00:00:00+02:00,day_ahead,PT15M\n');
+    expect(issues.map((issue) => issue.message)).toEqual([`column \`price_eur_per_mwh\` is missing; the canonical header is ${HEADER}; convert foreign files with \`euroflex normalize\``]);
   });
 
   it('reports an unknown market time zone instead of throwing', () => {
@@ -203,6 +212,25 @@ describe('readSeriesFile: every problem is an issue with file, row and instant',
     expect(issues[1].message).toMatch(/"abc" is not a finite number/);
     expect(Array.from(series?.values ?? [])).toEqual([1, 5]);
     expect(Array.from(series?.instantsMs ?? [])).toEqual([T0, T0 + 4 * 900_000]);
+  });
+
+  it.each([
+    ['unquoted (byte fast path)', (text: string) => text],
+    ['quoted (csv-parse path)', (text: string) => text.replace(/,test,/g, ',"test",')],
+  ])('reads only plain decimals, %s: 0x3E, 0b1, 0o7, Infinity and 1_000 are invalid values', (_label, quote) => {
+    const values = ['0x3E', '0b1', '0o7', 'Infinity', '1_000', ' 62 ', '+1.5e1', '-.5', '7.'];
+    const { issues, series } = read(quote(csvText(canonicalLines(T0, values.length, { override: (i) => ({ value: values[i] }) }))));
+    expect(issues.map((i) => [i.code, i.row])).toEqual([2, 3, 4, 5, 6].map((row) => ['invalid_value', row]));
+    expect(issues[0].message).toMatch(/^"0x3E" is not a finite number/);
+    expect(Array.from(series?.values ?? [])).toEqual([62, 15, -0.5, 7]);
+  });
+
+  it('reads a JS hex literal in an extra column as text (the column is ignored) and in resolution_minutes as unknown', () => {
+    const lines = canonicalLines(T0, 2).map((line, i) => `${line},${i === 0 ? '0x10' : '16'}`);
+    expect(Object.keys(read(csvText(lines, `${HEADER},system_imbalance_mw`)).series?.columns ?? {})).toEqual([]);
+    const header = HEADER.replace(',resolution,', ',resolution_minutes,');
+    const { issues } = read(csvText(canonicalLines(T0, 1, { resolution: '0xF' }), header));
+    expect(issues.map((i) => i.code)).toContain('unknown_resolution');
   });
 
   it('reports activation ratios outside [0, 1]', () => {

@@ -1,4 +1,4 @@
-import { PROVIDER_NAMES, type LoadedConfig, type ProviderName } from '@euroflex/config';
+import { loadConfig, PROVIDER_NAMES, WORKFLOWS, type LoadedConfig, type ProviderName, type Workflow } from '@euroflex/config';
 import { REPORT_TABLE_NAMES, writeReport } from '@euroflex/analytics';
 import { runBacktest, type RunSummary } from '@euroflex/backtesting';
 import type { MarketData } from '@euroflex/markets';
@@ -7,8 +7,9 @@ import { configSource } from '../cli/configSource';
 import { UsageError } from '../cli/errors';
 import { parseCommand, positionals } from '../cli/parse';
 import { colours, progressBar } from '../cli/terminal';
+import { noteCustomModule } from '../cli/unfinished';
 
-const usage = `Usage: euroflex backtest CONFIG [--provider NAME] [--out DIR] [--json] [--no-report] [--debug-checks]
+const usage = `Usage: euroflex backtest CONFIG [--workflow NAME] [--provider NAME] [--out DIR] [--json] [--no-report] [--debug-checks]
 
 Run the walk-forward backtest of CONFIG: decide each delivery day at the day-ahead gate
 with only what was public then, settle with actual prices, compare with the
@@ -16,6 +17,8 @@ perfect-foresight oracle, and write the run directory <root>/<run id>/ atomicall
 report/index.html and report/summary.md included.
 
 Options:
+  --workflow NAME   Workflow instead of the config's (${WORKFLOWS.join(', ')}); the
+                    config must have its series and blocks
   --provider NAME   Forecast provider instead of the config's (${PROVIDER_NAMES.join(', ')}; custom_python = custom_module)
   --out DIR         Artifact root for the run directory (overrides artifacts.root_dir)
   --json            Print summary.json on stdout
@@ -59,6 +62,7 @@ export async function backtestCommandLine(
   preloaded: BacktestPreloaded = {},
 ): Promise<{ code: number; runDir?: string; workflow?: string }> {
   const { values, positionals: args } = parseCommand(argv, {
+    workflow: { type: 'string' },
     provider: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
@@ -78,12 +82,21 @@ export async function backtestCommandLine(
     }
     provider = name as ProviderName;
   }
+  const workflow = values.workflow;
+  if (workflow !== undefined && !(WORKFLOWS as readonly string[]).includes(workflow)) {
+    throw new UsageError(`--workflow must be one of ${WORKFLOWS.join(', ')}, got "${workflow}"`);
+  }
+  const source = configSource(file, preloaded.config);
+  const loaded = typeof source === 'string' ? loadConfig(source) : source;
+  noteCustomModule({ ...loaded.config.forecast_provider, name: provider ?? loaded.config.forecast_provider.name }, loaded.file);
   const bar = progressBar('backtest');
   const outcome = await runBacktest({
-    config: configSource(file, preloaded.config),
+    config: loaded,
     marketData: preloaded.marketData,
     provider,
+    ...(workflow !== undefined ? { workflow: workflow as Workflow } : {}),
     outDir: values.out,
+    outDirFlag: '--out',
     onProgress: bar.update,
     debugChecks: values['debug-checks'] ?? false,
     // The report reads the tables the run has just written from memory, not back from disk.

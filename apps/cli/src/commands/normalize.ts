@@ -12,7 +12,8 @@ const usage = `Usage: euroflex normalize --input FILE --output FILE --series NAM
 Convert a foreign CSV into the canonical series format (docs/data.md): UTC-keyed
 quarter-hours with local labels, hourly or 4-hour rows expanded (or kept), units converted.
 Gaps are reported and never filled unless --fill asks for it; every fill is recorded in
-the provenance column of the filled row.
+the provenance column of the filled row. The output is written only when no problem and
+no gap remains; otherwise nothing is written and the exit code is 1.
 
 Options:
   --input FILE             Foreign CSV to read
@@ -104,6 +105,7 @@ export async function runNormalize(argv: readonly string[]): Promise<number> {
     valueColumn: required(values['value-column'], '--value-column'),
     timezone: values.timezone ?? 'UTC',
     unitFactor,
+    onlyWhenClean: true,
     decimalComma: values['decimal-comma'] ?? false,
     fill: fillOption(values.fill),
     keepResolution: values['keep-resolution'] ?? false,
@@ -119,14 +121,16 @@ export async function runNormalize(argv: readonly string[]): Promise<number> {
   const ok = result.written && result.issues.length === 0 && result.gaps.length === 0;
   if (values.json) {
     process.stdout.write(
-      `${JSON.stringify({ ok, written: result.written, output: options.output, rows: result.rows, quarter_hours: result.series?.instantsMs.length ?? 0, rows_written: result.outputRows?.first.length ?? result.series?.instantsMs.length ?? 0, gaps: result.gaps, filled: result.filled, issues: result.issues }, null, 2)}\n`,
+      `${JSON.stringify({ ok, written: result.written, output: options.output, rows: result.rows, quarter_hours: result.series?.instantsMs.length ?? 0, rows_written: result.written ? (result.outputRows?.first.length ?? result.series?.instantsMs.length ?? 0) : 0, gaps: result.gaps, filled: result.filled, issues: result.issues }, null, 2)}\n`,
     );
     return ok ? 0 : 1;
   }
   const c = colours(process.stdout);
-  if (result.written) {
+  if (!result.written) {
+    process.stdout.write(`${c.red('not written')}: ${options.output}: nothing is written while the problems below remain (an existing file there is left as it was)\n`);
+  } else {
     process.stdout.write(
-      `${ok ? c.green('ok') : c.yellow('written with problems')}: ${options.output}: ${result.series?.instantsMs.length ?? 0} quarter-hours from ${result.rows} rows` +
+      `${c.green('ok')}: ${options.output}: ${result.series?.instantsMs.length ?? 0} quarter-hours from ${result.rows} rows` +
         `${result.outputRows === undefined ? '' : ` (written as ${result.outputRows.first.length} rows)`}` +
         `${result.filled.length > 0 ? `, ${result.filled.length} filled (${[...new Set(result.filled.map((f) => f.method))].join(', ')})` : ''}\n`,
     );

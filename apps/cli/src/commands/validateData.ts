@@ -1,5 +1,5 @@
 import { loadConfig, marketTimezone, SERIES_NAMES, type LoadedConfig, type SeriesName } from '@euroflex/config';
-import { historyDaysFor } from '@euroflex/backtesting';
+import { checkForecastFiles, forecastHistoryDays } from '@euroflex/forecasts';
 import { readMarketData, type MarketData } from '@euroflex/markets';
 import type { Command } from '../cli/command';
 import { configSource } from '../cli/configSource';
@@ -10,9 +10,12 @@ import { colours } from '../cli/terminal';
 const usage = `Usage: euroflex validate-data CONFIG [--json]
 
 Check every data file named by CONFIG for the delivery window (plus the history the
-forecasts need): duplicates, gaps (DST days included), non-numeric values, local times
-that disagree with the market time zone, resolution mismatches and an uncovered window.
-Each problem names its file, row and instant. Nothing is filled: see "euroflex normalize --fill".
+forecasts need, publication lags included): duplicates, gaps (DST days included),
+non-numeric values, local times that disagree with the market time zone, resolution
+mismatches and an uncovered window. With the csv forecast provider, also check its
+forecast files as the backtest reads them: rows, duplicates, activation ratios, and a
+visible vintage for every interval at each day's first decision. Each problem names its
+file, row and instant. Nothing is filled: see "euroflex normalize --fill".
 
 Options:
   --json   Print the report as JSON`;
@@ -46,20 +49,26 @@ export async function validateDataCommandLine(argv: readonly string[], loaded?: 
     timezone: marketTimezone(config.market.id),
     window: { startDate: config.timing.delivery_start_date, endDate: config.timing.delivery_end_date },
     marketId: config.market.id,
-    historyDays: historyDaysFor(config.forecast_provider.name),
+    historyDays: forecastHistoryDays(config),
   });
-  const { report } = marketData;
-  const code = report.ok ? 0 : 1;
+  const forecastFiles = checkForecastFiles(config);
+  const report = { ...marketData.report, forecast_files: forecastFiles };
+  const ok = report.ok && forecastFiles.every((check) => check.issues.length === 0);
+  const code = ok ? 0 : 1;
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...report, ok }, null, 2)}\n`);
     return { code, marketData };
   }
   const c = colours(process.stdout);
+  const status = (issues: readonly unknown[]): string => (issues.length === 0 ? c.green('ok') : c.red(`${issues.length} problem(s)`));
+  const width = Math.max(28, ...forecastFiles.map((check) => `${check.series} forecast`.length));
   for (const series of report.series) {
-    const status = series.issues.length === 0 ? c.green('ok') : c.red(`${series.issues.length} problem(s)`);
-    process.stdout.write(`${series.name.padEnd(28)} ${status}  ${series.rows} rows, ${series.resolution}  ${series.file}\n`);
+    process.stdout.write(`${series.name.padEnd(width)} ${status(series.issues)}  ${series.rows} rows, ${series.resolution}  ${series.file}\n`);
   }
-  const all = [...report.series.flatMap((series) => series.issues), ...report.issues];
+  for (const check of forecastFiles) {
+    process.stdout.write(`${`${check.series} forecast`.padEnd(width)} ${status(check.issues)}  ${check.file}\n`);
+  }
+  const all = [...report.series.flatMap((series) => series.issues), ...report.issues, ...forecastFiles.flatMap((check) => check.issues)];
   if (all.length > 0) {
     printIssues(all, undefined, `${all.length} data problem(s) found`);
   }

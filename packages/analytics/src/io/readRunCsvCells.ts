@@ -222,9 +222,15 @@ const parsed: NumberBytesOut = { blank: false };
 
 /**
  * The number a cell spells, parsed from its bytes with the markets layer's parser of
- * canonical files (`numberFromBytes`: exactly `Number(text)`, fast for plain decimals).
- * NaN marks a cell that is not a number.
+ * canonical files (`numberFromBytes`: plain decimals, exactly as `Number(text)` reads them),
+ * plus `Infinity` and `-Infinity`, which the run tables' writer prints for unbounded values
+ * (market data files may not hold them). NaN marks a cell that is not a number.
  */
 export function cellNumber(bytes: Buffer, start: number, end: number): number {
-  return numberFromBytes(bytes, start, end, parsed);
+  const value = numberFromBytes(bytes, start, end, parsed);
+  if (Number.isNaN(value) && end - start >= 8) {
+    const text = bytes.toString('latin1', start, end);
+    return text === 'Infinity' ? Infinity : text === '-Infinity' ? -Infinity : value;
+  }
+  return value;
 }

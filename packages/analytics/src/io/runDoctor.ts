@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileErrorHint, makeDirectory } from '@euroflex/backtesting';
 import { formatIssues, loadConfig, UserError, type EuroflexConfig } from '@euroflex/config';
 import { createSolver, type Solver } from '@euroflex/optimization';
 import { credentialChecks, nodeCheck, solverCheck, type DoctorCheck } from '../doctor/doctorChecks';
@@ -63,13 +64,14 @@ function artifactRootCheck(root: string, source: string): DoctorCheck {
       return { name, status: 'fail', detail: `${root} (${source}) is a file, not a folder: remove it or choose another artifacts.root_dir` };
     }
     const created = !existsSync(root);
-    mkdirSync(root, { recursive: true });
+    makeDirectory(root);
     const probe = join(root, `.euroflex-doctor-${process.pid}`);
     writeFileSync(probe, 'probe\n');
     rmSync(probe);
     return { name, status: 'pass', detail: `${root} (${source}) is writable${created ? '; it did not exist and was created' : ''}` };
   } catch (error) {
-    return { name, status: 'fail', detail: `${root} (${source}) is not writable: ${(error as Error).message}` };
+    const hint = fileErrorHint(error);
+    return { name, status: 'fail', detail: `${root} (${source}) is not writable: ${hint === undefined ? '' : `${hint} `}(${(error as Error).message})` };
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { makeDirectory } from '@euroflex/backtesting';
 import { dirname, join, resolve } from 'node:path';
 import { compareRuns, type CompareOptions, type Comparison } from '../compare/compareRuns';
 import { comparisonCsv, comparisonGroupsCsv, renderComparisonMarkdown } from '../compare/renderComparison';
@@ -42,7 +43,7 @@ export function writeComparison(runDirs: readonly string[], options: WriteCompar
         runs.map((run) => run.runId),
       ),
   );
-  mkdirSync(outDir, { recursive: true });
+  makeDirectory(outDir);
   const files: [string, string][] = [
     ['comparison.csv', comparisonCsv(comparison)],
     ['comparison.json', `${JSON.stringify(comparison, null, 2)}\n`],

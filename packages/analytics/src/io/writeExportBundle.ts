@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { makeDirectory } from '@euroflex/backtesting';
 import { UserError } from '@euroflex/config';
 import type { ExportBundle, ExportManifest } from '../exports/buildExport';
 
@@ -28,7 +29,7 @@ export function writeExportBundle(outDir: string, bundle: ExportBundle, createdA
       throw new UserError(`${target} is not empty and holds no manifest.json: refusing to replace a folder that is not an earlier export`);
     }
   }
-  mkdirSync(dirname(target), { recursive: true });
+  makeDirectory(dirname(target));
   const tmp = join(dirname(target), `.tmp-${basename(target)}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);

@@ -1,12 +1,6 @@
-import { AFRR_SERIES, type BaseWorkflow, type SeriesName } from '@euroflex/config';
+import { AFRR_SERIES, type SeriesName } from '@euroflex/config';
 
-/** The reserve product a workflow trades, if any. */
-export function reserveProductOf(workflow: BaseWorkflow): 'fcr' | 'afrr' | undefined {
-  if (workflow === 'da_plus_fcr') {
-    return 'fcr';
-  }
-  return workflow === 'da_plus_afrr' ? 'afrr' : undefined;
-}
+export { reserveProductOf, workflowSeries } from '@euroflex/config';
 
 /** Capacity price series, fixed once the product is awarded. */
 export const CAPACITY_SERIES: Readonly<Record<'fcr' | 'afrr', readonly SeriesName[]>> = {
@@ -16,17 +10,3 @@ export const CAPACITY_SERIES: Readonly<Record<'fcr' | 'afrr', readonly SeriesNam
 
 /** Activation series: they move SoC and earn money in the plan, so every gate forecasts them. */
 export const ACTIVATION_SERIES: readonly SeriesName[] = AFRR_SERIES.filter((name) => !name.includes('capacity'));
-
-/** Every series the workflow's decisions forecast. */
-export function workflowSeries(workflow: BaseWorkflow): SeriesName[] {
-  switch (workflow) {
-    case 'da_plus_fcr':
-      return ['day_ahead', 'fcr_capacity'];
-    case 'da_plus_afrr':
-      return ['day_ahead', ...AFRR_SERIES];
-    case 'da_plus_imbalance':
-      return ['day_ahead', 'imbalance'];
-    default:
-      return ['day_ahead'];
-  }
-}

@@ -8,25 +8,47 @@ import {
   type LoadedConfig,
   type ProviderName,
   type SeriesName,
+  type Workflow,
   SERIES_NAMES,
 } from '@euroflex/config';
-import { createProviderAsync, type ForecastProvider, type ForecastProviderSpec } from '@euroflex/forecasts';
+import { createProviderAsync, forecastFilesOf, forecastHistoryDays, type ForecastProvider, type ForecastProviderSpec } from '@euroflex/forecasts';
 import { gateLocal, loadMarketData, marketAdapter, publicationRules, type MarketAdapter, type MarketData } from '@euroflex/markets';
 import { memoSolver, type MemoSolver, type Solver } from '@euroflex/optimization';
 import { assetModels } from '../engine/assetModels';
 import type { EngineContext } from '../engine/types';
 import { oracleIsSeparate } from '../engine/oracle';
 
-/** Apply a `--provider` override to a loaded config (re-validated). */
-export function withProvider(loaded: LoadedConfig, provider: ProviderName | undefined): LoadedConfig {
-  if (provider === undefined || provider === loaded.config.forecast_provider.name) {
+/** Replacements of config fields that a run applies on top of its config file (the CLI's flags). */
+export interface ConfigOverrides {
+  /** Replaces `forecast_provider.name` (`--provider`). */
+  readonly provider?: ProviderName;
+  /** Replaces `workflow` (`--workflow`). */
+  readonly workflow?: Workflow;
+}
+
+/**
+ * Apply `--provider` and `--workflow` overrides to a loaded config and validate it again: a
+ * workflow whose series or block the config lacks fails as the config itself would, naming
+ * the field.
+ */
+export function withOverrides(loaded: LoadedConfig, overrides: ConfigOverrides): LoadedConfig {
+  const { provider, workflow } = overrides;
+  const changes = [
+    ...(provider !== undefined && provider !== loaded.config.forecast_provider.name ? [`--provider ${provider}`] : []),
+    ...(workflow !== undefined && workflow !== loaded.config.workflow ? [`--workflow ${workflow}`] : []),
+  ];
+  if (changes.length === 0) {
     return loaded;
   }
-  const raw = { ...loaded.config, forecast_provider: { ...loaded.config.forecast_provider, name: provider } };
+  const raw = {
+    ...loaded.config,
+    workflow: workflow ?? loaded.config.workflow,
+    forecast_provider: { ...loaded.config.forecast_provider, name: provider ?? loaded.config.forecast_provider.name },
+  };
   const parsed = parseConfig(raw, { file: loaded.file });
   if (!parsed.ok) {
     throw new UserError(
-      `--provider ${provider} does not fit ${loaded.file}: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      `${changes.join(' ')} ${changes.length === 1 ? 'does' : 'do'} not fit ${loaded.file}: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
       parsed.issues,
       loaded.file,
     );
@@ -43,23 +65,6 @@ function configuredFiles(config: EuroflexConfig): Partial<Record<SeriesName, str
     }
   }
   return files;
-}
-
-function forecastFiles(config: EuroflexConfig): Partial<Record<SeriesName, string>> {
-  const files: Partial<Record<SeriesName, string>> = {};
-  const provider = config.forecast_provider as Record<string, unknown>;
-  for (const name of SERIES_NAMES) {
-    const path = provider[`${name}_path`];
-    if (typeof path === 'string') {
-      files[name] = path;
-    }
-  }
-  return files;
-}
-
-/** Days of history before the window that the provider reads (persistence: the previous day). */
-export function historyDaysFor(provider: ProviderName): number {
-  return provider === 'persistence' ? 1 : 0;
 }
 
 export interface RunInputsOptions {
@@ -113,17 +118,18 @@ export async function loadRunInputs(config: EuroflexConfig, options: RunInputsOp
     timezone,
     window: { startDate: config.timing.delivery_start_date, endDate: config.timing.delivery_end_date },
     marketId: config.market.id,
-    historyDays: historyDaysFor(config.forecast_provider.name),
+    historyDays: forecastHistoryDays(config),
   }, options.marketData);
   const fp = config.forecast_provider;
   const providerSpec: ForecastProviderSpec = {
     name: fp.name,
     mode: fp.mode,
-    files: forecastFiles(config),
+    files: forecastFilesOf(config),
     ...(fp.scenario_id ? { scenarioId: fp.scenario_id } : {}),
     modulePath: fp.module_path,
     className: fp.class_name,
     initKwargs: fp.init_kwargs,
+    publication,
   };
   const provider = await createProviderAsync(providerSpec, market.series, { marketId: config.market.id, timezone }, { allowCustomModule: options.allowCustomModule });
   const loadedSolver = typeof options.solver === 'function' ? await options.solver() : options.solver;

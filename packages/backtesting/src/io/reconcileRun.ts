@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { marketTimezone, parseConfig, parseYamlOnce, resolveModel, SERIES_NAMES, UserError, type EuroflexConfig, type SeriesName } from '@euroflex/config';
@@ -8,6 +8,7 @@ import { reconciliationSummary } from '../engine/reconciliationSummary';
 import { reconciliationTable } from '../tables/revisionTables';
 import type { BacktestRun } from '../engine/backtestRun';
 import { numbers, optionalNumbers, readRunTable, type CsvColumns } from './readRunTable';
+import { makeDirectory } from './outputDirectory';
 import { writeTable } from './writeTable';
 
 export interface ReconcileRunOptions {
@@ -245,7 +246,7 @@ export function reconcileRunDirectory(options: ReconcileRunOptions): ReconcileRu
   const outDir = resolve(options.outDir ?? join(runDir, 'reconciliation'));
   const tmp = `${outDir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
+  makeDirectory(tmp);
   const table = reconciliationTable({
     reconciliation,
     context: { timezone, assets: config.assets.map((asset) => ({ id: asset.id })) },

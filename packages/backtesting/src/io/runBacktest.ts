@@ -21,11 +21,12 @@ import { inputTables } from '../tables/inputTables';
 import { runTableBuilders, windowInstants } from '../tables/runTables';
 import type { Table } from '../tables/table';
 import { dayChunkEntry, startDayChunkThread, type DayChunkEntry } from './dayChunkThread';
-import { loadRunInputs, withProvider, type RunInputs } from './loadRunInputs';
+import { loadRunInputs, withOverrides, type ConfigOverrides, type RunInputs } from './loadRunInputs';
 import { runDayChunks, type DayChunkReport, type LaterChunkThread } from './runDayChunks';
+import { checkOutputDirectory } from './outputDirectory';
 import { writeRunDirectory } from './writeRunDirectory';
 
-export { historyDaysFor } from './loadRunInputs';
+export { type ConfigOverrides } from './loadRunInputs';
 export type { DayChunkReport } from './runDayChunks';
 
 /** Internal switches of a run in day chunks (tests). */
@@ -34,7 +35,8 @@ export interface DayChunkOptions {
   readonly assumedStartSocMwh?: readonly number[];
 }
 
-export interface BacktestOptions {
+/** `provider` and `workflow` replace the config's (which is then validated again). */
+export interface BacktestOptions extends ConfigOverrides {
   /** Path of the YAML config, or an already loaded config. */
   readonly config: string | LoadedConfig;
   /**
@@ -43,10 +45,13 @@ export interface BacktestOptions {
    * files, window and history days, else the files are read again.
    */
   readonly marketData?: MarketData;
-  /** Replace `forecast_provider.name` (the config is re-validated). */
-  readonly provider?: ProviderName;
   /** Artifact root to write under instead of `artifacts.root_dir`. */
   readonly outDir?: string;
+  /**
+   * How the caller's user sets `outDir` (the CLI: `--out`), for the error when the artifact
+   * root cannot be written; the error also offers it as the fix for `artifacts.root_dir`.
+   */
+  readonly outDirFlag?: string;
   /** Clock, epoch ms. Defaults to Date.now. */
   readonly now?: () => number;
   /** Six random lower-case hex characters for the run id. */
@@ -144,6 +149,20 @@ function laterChunkEntry(config: EuroflexConfig, options: BacktestOptions): DayC
 }
 
 /**
+ * The artifact root must exist or be creatable, and be writable, before the data are read: a
+ * year-long run must not fail only when it writes its run directory.
+ */
+function checkArtifactRoot(loaded: LoadedConfig, options: BacktestOptions): void {
+  const flag = options.outDirFlag;
+  if (options.outDir !== undefined) {
+    checkOutputDirectory(options.outDir, 'the artifact root', { flag: flag ?? 'outDir' });
+    return;
+  }
+  const config = { file: loaded.file, field: 'artifacts.root_dir', ...(flag === undefined ? {} : { flag }) };
+  checkOutputDirectory(loaded.config.artifacts.root_dir, 'the artifact root', { config });
+}
+
+/**
  * Run one backtest end to end: load and validate the config and data, walk forward,
  * settle with actuals, run the oracle, check that the run does not beat it, and write
  * the run directory atomically.
@@ -151,8 +170,11 @@ function laterChunkEntry(config: EuroflexConfig, options: BacktestOptions): DayC
 export async function runBacktest(options: BacktestOptions): Promise<BacktestOutcome> {
   const started = performance.now();
   const now = options.now ?? Date.now;
-  const loaded = withProvider(typeof options.config === 'string' ? loadConfig(options.config) : options.config, options.provider);
+  const loaded = withOverrides(typeof options.config === 'string' ? loadConfig(options.config) : options.config, options);
   const { config } = loaded;
+  if (!options.dryRun) {
+    checkArtifactRoot(loaded, options);
+  }
   const dates = localDatesBetween(config.timing.delivery_start_date, config.timing.delivery_end_date);
   const shape = { config, model: resolveModel(config), assets: assetModels(config), dates, workflow: executionWorkflow(config) };
   const chunks = dayChunksOf(shape);

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { Table } from '../tables/table';
+import { makeDirectory } from './outputDirectory';
 import { writeTable } from './writeTable';
 
 export interface RunDirectoryContent {
@@ -37,7 +38,7 @@ export function writeRunDirectory(rootDir: string, content: RunDirectoryContent)
   if (existsSync(finalDir)) {
     throw new Error(`run directory ${finalDir} already exists`);
   }
-  mkdirSync(root, { recursive: true });
+  makeDirectory(root);
   const tmpDir = join(root, `.tmp-${content.runId}`);
   rmSync(tmpDir, { recursive: true, force: true });
   mkdirSync(tmpDir);

@@ -1,5 +1,5 @@
 import { UserError, type ForecastMode, type ProviderName, type SeriesName } from '@euroflex/config';
-import type { Series } from '@euroflex/markets';
+import type { PublicationRule, Series } from '@euroflex/markets';
 import type { ForecastProvider } from '../contract';
 import { createCsvProvider } from '../csvProvider';
 import type { ParsedForecastFile } from '../forecastFile';
@@ -23,6 +23,11 @@ export interface ForecastProviderSpec {
   readonly className?: string | null;
   /** custom_module: `init_kwargs`. Defaults to `{}`. */
   readonly initKwargs?: Readonly<Record<string, unknown>>;
+  /**
+   * persistence: the publication rule of each series (the engine's `publicationRules`), so
+   * that a missing-history error says how many days of history the lag requires.
+   */
+  readonly publication?: Readonly<Partial<Record<SeriesName, PublicationRule>>>;
 }
 
 /** Options of `createProviderAsync`. */
@@ -67,7 +72,7 @@ export function createProvider(
     case 'perfect_foresight':
       return createPerfectForesightProvider(actuals);
     case 'persistence':
-      return createPersistenceProvider();
+      return createPersistenceProvider(spec.publication === undefined ? {} : { publication: spec.publication });
     case 'csv':
       return csvProvider(spec);
     case 'custom_module':

@@ -20,6 +20,13 @@ function write(name: string, lines: readonly string[]): string {
   return path;
 }
 
+/** A row for the i-th quarter-hour of 2024-04-02 (UTC), issued 09:00 and available 10:00 the day before. */
+function quarterHourRow(series: string, i: number, value: string): string {
+  const startMs = Date.parse('2024-04-02T00:00:00Z') + i * 900_000;
+  const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+  return `${series},${iso(startMs)},${iso(startMs + 900_000)},${value},2024-04-01T09:00:00Z,2024-04-01T10:00:00Z,a`;
+}
+
 function dataErrorOf(run: () => unknown): DataError {
   try {
     run();
@@ -104,6 +111,36 @@ describe('readForecastCsv', () => {
       [8, 'issue_time_utc', 'invalid_time'],
     ]);
     expect(failure.issues[3].message).toContain('market is "imbalance" but this file is configured as the `day_ahead` forecast');
+  });
+
+  it('reads only plain decimal numbers: 0x3E, 0b1 and 0o7 are not numbers', () => {
+    const rows = ['0x3E', '0b1', '0o7', ' 62 '].map((value, i) => quarterHourRow('day_ahead', i, value));
+    const failure = dataErrorOf(() => readForecastCsv(write('literals.csv', [HEADER, ...rows]), 'day_ahead'));
+    expect(failure.issues.map((issue) => [issue.row, issue.code])).toEqual([
+      [2, 'non_finite'],
+      [3, 'non_finite'],
+      [4, 'non_finite'],
+    ]);
+    expect(failure.issues[0].message).toBe('"0x3E" is not a finite number; every row needs a plain decimal number such as 61.5');
+  });
+
+  it('reports activation ratios outside [0, 1] once per file, with the first line, the count and the fix', () => {
+    const values = ['0.5', '25', '1', '-0.1', '1.01'];
+    const rows = values.map((value, i) => quarterHourRow('afrr_activation_ratio_up', i, value));
+    const path = write('ratios.csv', [HEADER, ...rows]);
+    const failure = dataErrorOf(() => readForecastCsv(path, 'afrr_activation_ratio_up'));
+    expect(failure.issues).toEqual([
+      {
+        path: 'forecast_price_eur_per_mwh',
+        code: 'ratio_out_of_range',
+        file: path,
+        row: 3,
+        instant: '2024-04-02T00:15:00Z',
+        message: 'activation ratio 25 is outside [0, 1]; so are 2 more rows (lines 5, 6); ratios are fractions of the reserved capacity (0.25, not 25)',
+      },
+    ]);
+    // The same values are prices in another series: fine.
+    expect(readForecastCsv(write('prices.csv', [HEADER, ...rows.map((row) => row.replace('afrr_activation_ratio_up', 'afrr_activation_price_up'))]), 'afrr_activation_price_up').values).toHaveLength(5);
   });
 
   it('says so when the file cannot be read', () => {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { DataError, UserError, type LabIssue, type SeriesName } from '@euroflex/config';
-import { INTERVAL_MS, isoUtc } from '@euroflex/markets';
+import { INTERVAL_MS, isoUtc, isRatioInRange, isRatioSeries, parseDecimal } from '@euroflex/markets';
 import type { ParsedForecastFile } from '../forecastFile';
 import { parseUtcInstant } from './parseUtcInstant';
+import { ratioRowsIssue } from './ratioRowsIssue';
 
 /** Columns every forecast CSV must have (the reference's snapshot contract). */
 export const FORECAST_CSV_COLUMNS = [
@@ -63,9 +64,9 @@ class RowChecker {
     if (text === '' && fallback !== undefined) {
       return fallback;
     }
-    const value = text === '' ? Number.NaN : Number(text);
+    const value = parseDecimal(text);
     if (!Number.isFinite(value)) {
-      this.add(row, column, 'non_finite', `"${text}" is not a finite number; every row needs a numeric value`);
+      this.add(row, column, 'non_finite', `"${text}" is not a finite number; every row needs a plain decimal number such as 61.5`);
     }
     return value;
   }
@@ -120,6 +121,8 @@ export function parseForecastCsv(text: string, series: SeriesName, path: string)
   const columnIndex = headerIndex(records[0].record, path);
   const check = new RowChecker(path, columnIndex);
   const count = records.length - 1;
+  const isRatio = isRatioSeries(series);
+  const ratioRows: number[] = [];
   const file = {
     series,
     path,
@@ -157,6 +160,9 @@ export function parseForecastCsv(text: string, series: SeriesName, path: string)
     file.issueTimeMs[i] = issueMs;
     file.availableFromMs[i] = availableMs;
     file.values[i] = check.number(cells, row, 'forecast_price_eur_per_mwh');
+    if (isRatio && Number.isFinite(file.values[i]) && !isRatioInRange(file.values[i])) {
+      ratioRows.push(i);
+    }
     file.providerNames[i] = check.cell(cells, 'provider_name') || 'csv';
     const scenarioId = check.cell(cells, 'scenario_id');
     file.scenarioIds[i] = scenarioId === '' ? undefined : scenarioId;
@@ -166,7 +172,8 @@ export function parseForecastCsv(text: string, series: SeriesName, path: string)
     }
     file.scenarioWeights[i] = weight;
   }
-  const issues = check.finish();
+  const ratioIssue = ratioRowsIssue(file, ratioRows);
+  const issues = [...(ratioIssue === undefined ? [] : [ratioIssue]), ...check.finish()];
   if (issues.length > 0) {
     throw new DataError(issues, path);
   }

@@ -20,6 +20,12 @@ export interface NormalizeOptions extends NormalizeTableOptions {
   readonly delimiter?: string;
   /** `quality_status` of the output rows; default `unknown`. */
   readonly qualityStatus?: string;
+  /**
+   * Write the output only when no issue and no gap remains (the CLI does), so a failed
+   * conversion leaves no file that looks like good canonical data. Defaults to false:
+   * written when any row is usable, problems reported alongside.
+   */
+  readonly onlyWhenClean?: boolean;
 }
 
 /**
@@ -27,7 +33,8 @@ export interface NormalizeOptions extends NormalizeTableOptions {
  * timestamps (DST gaps and repeats reported), number format, unit factor, resolution
  * (expanded to quarter-hours, or kept with `keepResolution`; repeated values collapsed with
  * `collapseTo`) and an opt-in fill recorded per row. Input problems and remaining gaps come
- * back as issues; the output is written when any row is usable.
+ * back as issues; the output is written when any row is usable (with `onlyWhenClean`, only
+ * when there are none).
  */
 export function normalizeCsv(options: NormalizeOptions): NormalizeResult & { written: boolean } {
   let text: string;
@@ -51,7 +58,8 @@ export function normalizeCsv(options: NormalizeOptions): NormalizeResult & { wri
     { ...options, provenance: options.provenance ?? `normalized_from_${basename(options.input)}` },
     options.input,
   );
-  if (options.output === undefined || result.series === undefined) {
+  const clean = result.issues.length === 0 && result.gaps.length === 0;
+  if (options.output === undefined || result.series === undefined || (options.onlyWhenClean === true && !clean)) {
     return { ...result, written: false };
   }
   writeSeriesCsv(options.output, result.series, {

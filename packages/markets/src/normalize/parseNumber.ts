@@ -1,3 +1,5 @@
+import { parseDecimal } from '../parseDecimal';
+
 /** How foreign numbers are written and scaled. */
 export interface NumberFormat {
   /** `1.234,56` style: dots are thousands separators, the comma is the decimal mark. */
@@ -10,14 +12,8 @@ export interface NumberFormat {
 
 /** Parse one foreign number cell; NaN for blank or non-numeric cells (never 0). */
 export function parseNumber(cell: string, format: NumberFormat): number {
-  let text = cell.trim();
-  if (text === '') {
-    return Number.NaN;
-  }
-  if (format.decimalComma === true) {
-    text = text.replace(/\./g, '').replace(',', '.');
-  }
-  const raw = Number(text);
+  const text = format.decimalComma === true ? cell.replace(/\./g, '').replace(',', '.') : cell;
+  const raw = parseDecimal(text);
   if (!Number.isFinite(raw)) {
     return Number.NaN;
   }

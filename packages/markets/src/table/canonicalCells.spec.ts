@@ -1,13 +1,13 @@
 import fc from 'fast-check';
+import { parseDecimal } from '../parseDecimal';
 import { parseTimestampInto } from '../time/parseTimestamp';
 import { numberFromBytes, parseIsoBytes, type IsoBytesOut } from './canonicalCells';
 
 const bytesOf = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
-/** What the text path computes for a numeric cell (readSeriesRows, extraColumns). */
+/** What the text path computes for a numeric cell (readSeriesRows, extraColumns): plain decimals only. */
 function textNumber(cell: string): { value: number; blank: boolean } {
-  const trimmed = cell.trim();
-  return { value: trimmed === '' ? Number.NaN : Number(trimmed), blank: trimmed === '' };
+  return { value: parseDecimal(cell), blank: cell.trim() === '' };
 }
 
 function bytesNumber(cell: string): { value: number; blank: boolean } {
@@ -26,11 +26,15 @@ describe('numberFromBytes', () => {
     '0x10', '0b11', '0o7', '00012.50', '0.30000000000000004', '123456789012345', '1234567890123456', '123456789012345678',
     '0.1234567890123456789012', '0.12345678901234567890123', '0.0000000000000000000001', '0.00000000000000000000001',
     '-0.0000000000000000000000125', '1000000000000000000000.5', '1.7976931348623157e308', '9007199254740993', '4.35', '1,5', '1 5',
-  ])('reads %j as Number(trimmed text) does', (cell) => {
+  ])('reads %j as the text path (parseDecimal) does', (cell) => {
     expect(bytesNumber(cell)).toEqual(textNumber(cell));
   });
 
-  it('agrees with Number on random decimal-looking cells and on every double printed', () => {
+  it('refuses JavaScript-only notations: 0x10, 0b11, 0o7 and Infinity are NaN, not numbers', () => {
+    expect(['0x10', '0b11', '0o7', 'Infinity', '-Infinity'].map((cell) => bytesNumber(cell).value)).toEqual([NaN, NaN, NaN, NaN, NaN]);
+  });
+
+  it('agrees with the text path on random decimal-looking cells and on every double printed', () => {
     fc.assert(
       fc.property(cellText('0123456789.-+e ', 30), (cell) => {
         expect(bytesNumber(cell)).toEqual(textNumber(cell));

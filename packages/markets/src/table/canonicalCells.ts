@@ -1,3 +1,5 @@
+import { parseDecimal } from '../parseDecimal';
+
 /**
  * Cell parsers over the bytes of an ASCII file, for the canonical fast path of the row pass
  * (`CanonicalRowReader`). Each gives exactly what the text path computes from the cell's
@@ -90,10 +92,10 @@ export interface NumberBytesOut {
 }
 
 /**
- * What the text path makes of a numeric cell: `Number` of the trimmed text, NaN when blank
- * (then `out.blank`). Plain decimals with at most 15 significant digits and 22 decimals are
+ * What the text path makes of a numeric cell: `parseDecimal` of the text (plain decimals only),
+ * NaN when blank (then `out.blank`). Plain decimals with at most 15 significant digits and 22 decimals are
  * m / 10^k with m and 10^k exact doubles: one correctly rounded division, hence exactly
- * `Number(text)` (Clinger's fast path). Anything else is decoded and given to `Number`.
+ * `Number(text)` (Clinger's fast path). Anything else is decoded and given to `parseDecimal`.
  */
 export function numberFromBytes(bytes: Uint8Array, start: number, end: number, out: NumberBytesOut): number {
   let i = start;
@@ -127,5 +129,5 @@ export function numberFromBytes(bytes: Uint8Array, start: number, end: number, o
   }
   const text = asciiText(bytes, start, end).trim();
   out.blank = text === '';
-  return out.blank ? Number.NaN : Number(text);
+  return out.blank ? Number.NaN : parseDecimal(text);
 }

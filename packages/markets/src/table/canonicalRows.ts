@@ -2,6 +2,7 @@ import type { ZoneClock } from '../time/zoneClock';
 import { asciiText, numberFromBytes, parseIsoBytes, type IsoBytesOut, type NumberBytesOut } from './canonicalCells';
 import type { CsvRowBytes } from './csvTable';
 import type { ExtraColumnReader } from './extraColumns';
+import { isRatioInRange } from '../ratio';
 
 /** Column positions of a canonical file (-1 = absent). */
 export interface SeriesColumns {
@@ -136,7 +137,7 @@ export class CanonicalRowReader {
       }
     }
     const value = numberFromBytes(bytes, cellStart[columns.value], cellEnd[columns.value], this.parsed);
-    if (!Number.isFinite(value) || (this.isRatio && (value < 0 || value > 1))) {
+    if (!Number.isFinite(value) || (this.isRatio && !isRatioInRange(value))) {
       return false;
     }
     const all = this.extras.all;

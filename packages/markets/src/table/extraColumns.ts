@@ -1,4 +1,5 @@
 import { TEXT_COLUMNS } from './csvTable';
+import { parseDecimal } from '../parseDecimal';
 
 /** A numeric column beyond the value column, parsed for every data row (NaN where invalid). */
 export interface ExtraColumn {
@@ -60,7 +61,7 @@ export function extraColumnReader(
     read(r, cells) {
       for (let k = 0; k < columns.length; k += 1) {
         const cell = (cells[columns[k].index] ?? '').trim();
-        set(r, k, cell === '' ? Number.NaN : Number(cell), cell === '');
+        set(r, k, parseDecimal(cell), cell === '');
       }
     },
     set,

@@ -1,5 +1,7 @@
 import type { LabIssue, SeriesName } from '@euroflex/config';
 import { isoUtc } from '../calendar';
+import { parseDecimal } from '../parseDecimal';
+import { isRatioInRange, isRatioSeries, RATIO_RANGE_FIX } from '../ratio';
 import { resolutionMinutesFromNumber, resolutionMinutesOf } from '../resolution';
 import { parseTimestampInto } from '../time/parseTimestamp';
 import type { ZoneClock } from '../time/zoneClock';
@@ -21,8 +23,6 @@ export interface SeriesRows {
   /** Rows whose provenance says they were filled. */
   readonly filledRows: number;
 }
-
-const RATIO_SERIES: ReadonlySet<string> = new Set(['afrr_activation_ratio_up', 'afrr_activation_ratio_down']);
 
 /**
  * One pass over the data rows: parse, check and collect the usable ones. Per-row work is
@@ -49,7 +49,7 @@ export function readSeriesRows(
   const reported = new Set<number>();
   const parsed = { wallMs: 0, offsetMinutes: undefined as number | undefined };
   const rowResolution = resolutionReader();
-  const isRatio = RATIO_SERIES.has(options.name);
+  const isRatio = isRatioSeries(options.name);
   const resolutionPath = columns.resolution >= 0 ? 'resolution' : 'resolution_minutes';
   let source = '';
   let zone = '';
@@ -150,7 +150,7 @@ export function readSeriesRows(
       });
     }
     const valueCell = cells[columns.value].trim();
-    const value = valueCell === '' ? Number.NaN : Number(valueCell);
+    const value = parseDecimal(valueCell);
     let usable = true;
     if (!Number.isFinite(value)) {
       report({
@@ -161,13 +161,13 @@ export function readSeriesRows(
         message: invalidValueMessage(valueCell),
       });
       usable = false;
-    } else if (isRatio && (value < 0 || value > 1)) {
+    } else if (isRatio && !isRatioInRange(value)) {
       report({
         path: 'price_eur_per_mwh',
         code: 'ratio_out_of_range',
         row,
         instant: isoUtc(instantMs),
-        message: `activation ratio ${valueCell} is outside [0, 1]; ratios are fractions of the reserved capacity (0.25, not 25)`,
+        message: `activation ratio ${valueCell} is outside [0, 1]; ${RATIO_RANGE_FIX}`,
       });
       usable = false;
     }

@@ -38,8 +38,24 @@ export interface SeriesReadOptions {
   readonly maxIssuesPerCode?: number;
 }
 
-const HEADER_HINT =
-  'the canonical header is timestamp_utc,timestamp_local,market,resolution,price_eur_per_mwh,currency,zone,source,is_actual,is_forecast,quality_status,provenance; convert foreign files with `euroflex normalize`';
+const CANONICAL_HEADER =
+  'timestamp_utc,timestamp_local,market,resolution,price_eur_per_mwh,currency,zone,source,is_actual,is_forecast,quality_status,provenance';
+const NORMALIZE_HINT = 'convert foreign files with `euroflex normalize`';
+
+/**
+ * The header the file needs: the canonical one, plus the extra columns this series must
+ * carry in this market (the Dutch imbalance dual prices), which the canonical header lacks.
+ */
+function headerHint(options: Pick<SeriesReadOptions, 'name' | 'requiredColumns'>): string {
+  const extra = options.requiredColumns ?? [];
+  if (extra.length === 0) {
+    return `the canonical header is ${CANONICAL_HEADER}; ${NORMALIZE_HINT}`;
+  }
+  return (
+    `the \`${options.name}\` file of this market needs the canonical header ${CANONICAL_HEADER} ` +
+    `plus the column${extra.length === 1 ? '' : 's'} ${extra.join(',')} (numeric in every row); ${NORMALIZE_HINT}`
+  );
+}
 
 /**
  * Build a canonical quarter-hour series from a parsed CSV table (pure). Rows are keyed by
@@ -55,7 +71,7 @@ export function seriesFromTable(table: CsvTable, options: SeriesReadOptions): Se
   const done = (rows: number, resolution = ''): SeriesReadResult => ({ series: undefined, issues, rows, resolution });
   const header = table.header.map((cell) => cell.trim());
   if (header.length === 0 || (header.length === 1 && header[0] === '')) {
-    report({ path: '', code: 'empty_file', row: 1, message: `the file is empty; ${HEADER_HINT}` });
+    report({ path: '', code: 'empty_file', row: 1, message: `the file is empty; ${headerHint(options)}` });
     return done(0);
   }
   const column = (name: string): number => header.indexOf(name);
@@ -76,7 +92,7 @@ export function seriesFromTable(table: CsvTable, options: SeriesReadOptions): Se
     ...(options.requiredColumns ?? []).filter((name) => column(name) < 0),
   ];
   for (const name of missing) {
-    report({ path: name, code: 'missing_column', row: 1, message: `column \`${name}\` is missing; ${HEADER_HINT}` });
+    report({ path: name, code: 'missing_column', row: 1, message: `column \`${name}\` is missing; ${headerHint(options)}` });
   }
   if (missing.length > 0) {
     return done(table.rowCount);
