@@ -90,6 +90,15 @@ describe('reference rule 6: scenario bundles and risk', () => {
     expect(issuesOf(raw)).toEqual([]);
   });
 
+  it('warns where the risk weight changes nothing', () => {
+    const codes = (risk: Record<string, unknown>) => warningsOf(variant({ ...csvScenario, risk })).map((w) => [w.path, w.code]);
+    expect(codes({ mode: 'cvar', tail_alpha: 0.05 })).toEqual([['risk.penalty_lambda', 'no_effect']]);
+    expect(codes({ mode: 'downside_penalty', penalty_lambda: 0 })).toEqual([['risk.penalty_lambda', 'no_effect']]);
+    expect(codes({ mode: 'expected_value', penalty_lambda: 1 })).toEqual([['risk.penalty_lambda', 'no_effect']]);
+    expect(codes({ mode: 'cvar', tail_alpha: 0.05, penalty_lambda: 0.5 })).toEqual([]);
+    expect(codes({ mode: 'expected_value' })).toEqual([]);
+  });
+
   it('is Belgium-first', () => {
     const raw = variant({ ...csvScenario, 'market.id': 'netherlands', 'timing.timezone': 'Europe/Amsterdam' });
     expect(issuesOf(raw)).toEqual([

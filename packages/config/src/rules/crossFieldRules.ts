@@ -3,6 +3,7 @@ import {
   csvProviderPaths,
   customModuleFields,
   riskNeedsScenarios,
+  riskWeightHasEffect,
   scenarioIdOnlyForPointCsv,
   supportedCapability,
 } from './forecastRules';
@@ -23,6 +24,7 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
   supportedCapability,
   scenarioIdOnlyForPointCsv,
   riskNeedsScenarios,
+  riskWeightHasEffect,
   workflowInputs,
   csvProviderPaths,
   customModuleFields,

@@ -60,6 +60,26 @@ export const riskNeedsScenarios = defineRule('risk_mode', ['forecast_provider', 
   }
 });
 
+/**
+ * A risk weight that changes nothing: downside_penalty and cvar with penalty_lambda 0 are the
+ * expected value, and expected_value ignores penalty_lambda (docs/optimization/scenarios.md).
+ */
+export const riskWeightHasEffect = defineRule('risk_weight', ['forecast_provider', 'risk'], (config, report) => {
+  const { risk } = config;
+  if (config.forecast_provider.mode !== 'scenario_bundle') {
+    return;
+  }
+  if (risk.mode !== 'expected_value' && risk.penalty_lambda === 0) {
+    report.warn(
+      'risk.penalty_lambda',
+      'no_effect',
+      `risk.mode=${risk.mode} with penalty_lambda 0 is the expected value: set risk.penalty_lambda > 0 to weigh the risk term`,
+    );
+  } else if (risk.mode === 'expected_value' && risk.penalty_lambda !== 0) {
+    report.warn('risk.penalty_lambda', 'no_effect', `penalty_lambda ${risk.penalty_lambda} has no effect under risk.mode=expected_value: choose downside_penalty or cvar, or drop it`);
+  }
+});
+
 /** Rule 10: a csv provider names a forecast file for every series the workflow forecasts. */
 export const csvProviderPaths = defineRule(
   'csv_paths',
