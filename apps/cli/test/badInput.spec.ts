@@ -86,6 +86,28 @@ describe('bad input gets a clear error naming the field', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, forecast_files: [{ series: 'day_ahead', file: missing, issues: [{ code: 'file_unreadable' }] }] });
   });
 
+  it('validate-data looks for a custom module without running it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'euroflex-mod-'));
+    const withModule = (modulePath: string) =>
+      referenceVariant('tests/fixtures/example_configs/basic/belgium_da_only_base.yaml', (doc) => {
+        doc.forecast_provider = { name: 'custom_module', module_path: modulePath, class_name: 'Forecaster' };
+      });
+    const missing = join(dir, 'missing.mjs');
+    const result = await cli('validate-data', withModule(missing));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`forecast module +1 problem\\(s\\) +${missing}`));
+    expect(result.stderr).toContain(`cannot read module_path ${missing}`);
+    const python = join(dir, 'forecaster.py');
+    writeFileSync(python, 'class Forecaster: pass\n');
+    expect((await cli('validate-data', withModule(python))).stderr).toContain('euroflex does not execute Python modules');
+    // A module that would hang or throw when run is still only looked for: it exists, so it is fine here.
+    const present = join(dir, 'present.mjs');
+    writeFileSync(present, 'export class Forecaster { forecast() { return new Promise(() => {}); } }\n');
+    const found = await cli('validate-data', withModule(present));
+    expect(found.code).toBe(0);
+    expect(JSON.parse((await cli('validate-data', withModule(present), '--json')).stdout)).toMatchObject({ ok: true, forecast_module: { file: present, issues: [] } });
+  });
+
   it('validate-data asks persistence for the history a publication lag of 50 hours needs', async () => {
     const file = referenceVariant('tests/fixtures/example_configs/reserve/belgium_da_plus_fcr_base.yaml', (doc) => {
       doc.forecast_provider = { name: 'persistence' };

@@ -116,7 +116,7 @@ run.yaml: site.poi_export_limit_mw: Field required: site.poi_export_limit_mw is 
 run.yaml: assets.0.battery.terminal_soc: Unknown key \`terminal_soc\`; did you mean \`terminal_soc_mwh\`?
 run.yaml: assets.0.battery.soc_max_mwh: soc_max_mwh cannot exceed energy_mwh (2.5 > 2)
 run.yaml: data.fcr_capacity: FCR capacity actual input is required for da_plus_fcr: add data.fcr_capacity.actual_path
-run.yaml: fcr: fcr configuration block is required for da_plus_fcr
+run.yaml: fcr: fcr configuration block is required for da_plus_fcr: add a top-level block "fcr: {}" (every field has a default; docs/config.md, fcr)
 run.yaml: forecast_provider.day_ahead_path: CSV forecast provider requires day_ahead_path
 run.yaml: forecast_provider.fcr_capacity_path: CSV forecast provider requires fcr_capacity_path for da_plus_fcr"
 `);

@@ -30,4 +30,4 @@ export {
   type ForecastProviderSpec,
 } from './io/createProvider';
 export { checkForecastFiles, forecastFilesOf, type ForecastFileCheck } from './io/checkForecastFiles';
-export { loadCustomModule, type CustomModuleRunContext, type CustomModuleSpec } from './io/loadCustomModule';
+export { customModuleFileIssues, loadCustomModule, type CustomModuleRunContext, type CustomModuleSpec } from './io/loadCustomModule';

@@ -1,5 +1,5 @@
 import { loadConfig, marketTimezone, SERIES_NAMES, type LoadedConfig, type SeriesName } from '@euroflex/config';
-import { checkForecastFiles, forecastHistoryDays } from '@euroflex/forecasts';
+import { checkForecastFiles, customModuleFileIssues, forecastHistoryDays } from '@euroflex/forecasts';
 import { readMarketData, type MarketData } from '@euroflex/markets';
 import type { Command } from '../cli/command';
 import { configSource } from '../cli/configSource';
@@ -52,8 +52,11 @@ export async function validateDataCommandLine(argv: readonly string[], loaded?: 
     historyDays: forecastHistoryDays(config),
   });
   const forecastFiles = checkForecastFiles(config);
-  const report = { ...marketData.report, forecast_files: forecastFiles };
-  const ok = report.ok && forecastFiles.every((check) => check.issues.length === 0);
+  // A custom module is not run here, only looked for (the backtest loads and calls it).
+  const modulePath = config.forecast_provider.name === 'custom_module' ? config.forecast_provider.module_path : null;
+  const forecastModule = modulePath === null ? undefined : { file: modulePath, issues: customModuleFileIssues(modulePath) };
+  const report = { ...marketData.report, forecast_files: forecastFiles, ...(forecastModule ? { forecast_module: forecastModule } : {}) };
+  const ok = report.ok && forecastFiles.every((check) => check.issues.length === 0) && (forecastModule?.issues.length ?? 0) === 0;
   const code = ok ? 0 : 1;
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ ...report, ok }, null, 2)}\n`);
@@ -68,7 +71,15 @@ export async function validateDataCommandLine(argv: readonly string[], loaded?: 
   for (const check of forecastFiles) {
     process.stdout.write(`${`${check.series} forecast`.padEnd(width)} ${status(check.issues)}  ${check.file}\n`);
   }
-  const all = [...report.series.flatMap((series) => series.issues), ...report.issues, ...forecastFiles.flatMap((check) => check.issues)];
+  if (forecastModule) {
+    process.stdout.write(`${'forecast module'.padEnd(width)} ${status(forecastModule.issues)}  ${forecastModule.file} (found; run by the backtest)\n`);
+  }
+  const all = [
+    ...report.series.flatMap((series) => series.issues),
+    ...report.issues,
+    ...forecastFiles.flatMap((check) => check.issues),
+    ...(forecastModule?.issues ?? []),
+  ];
   if (all.length > 0) {
     printIssues(all, undefined, `${all.length} data problem(s) found`);
   }

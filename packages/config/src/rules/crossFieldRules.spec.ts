@@ -178,7 +178,7 @@ describe('reference rules 7-9: inputs and blocks of each workflow', () => {
       expect.stringContaining('FCR capacity actual input is required for da_plus_fcr'),
     ]);
     expect(messages(variant({ workflow: 'da_plus_fcr', 'data.fcr_capacity': { actual_path: 'fcr.csv' } }))).toEqual([
-      'fcr configuration block is required for da_plus_fcr',
+      'fcr configuration block is required for da_plus_fcr: add a top-level block "fcr: {}" (every field has a default; docs/config.md, fcr)',
     ]);
   });
 
@@ -193,7 +193,7 @@ describe('reference rules 7-9: inputs and blocks of each workflow', () => {
       'aFRR actual inputs are required for da_plus_afrr: afrr_activation_price_down, afrr_activation_price_up, afrr_activation_ratio_up, afrr_capacity_down',
     ]);
     const noBlock = variant({ workflow: 'da_plus_afrr', data: { day_ahead: { actual_path: 'da.csv' }, ...afrrData } });
-    expect(messages(noBlock)).toEqual(['afrr configuration block is required for da_plus_afrr']);
+    expect(messages(noBlock)).toEqual(['afrr configuration block is required for da_plus_afrr: add a top-level block "afrr: {}" (every field has a default; docs/config.md, afrr)']);
   });
 
   it('keys off the base workflow of a revision', () => {

@@ -25,7 +25,7 @@ export const workflowInputs = defineRule(
         );
       }
       if (config.fcr === null) {
-        report.error('fcr', 'missing_block', 'fcr configuration block is required for da_plus_fcr');
+        report.error('fcr', 'missing_block', 'fcr configuration block is required for da_plus_fcr: add a top-level block "fcr: {}" (every field has a default; docs/config.md, fcr)');
       }
     }
     if (workflow === 'da_plus_afrr') {
@@ -38,7 +38,7 @@ export const workflowInputs = defineRule(
         );
       }
       if (config.afrr === null) {
-        report.error('afrr', 'missing_block', 'afrr configuration block is required for da_plus_afrr');
+        report.error('afrr', 'missing_block', 'afrr configuration block is required for da_plus_afrr: add a top-level block "afrr: {}" (every field has a default; docs/config.md, afrr)');
       }
     }
   },

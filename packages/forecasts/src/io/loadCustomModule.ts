@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UserError, type ForecastMode, type MarketId, type SeriesName } from '@euroflex/config';
+import { UserError, type ForecastMode, type LabIssue, type MarketId, type SeriesName } from '@euroflex/config';
 import type { ForecastProvider } from '../contract';
 import type { CustomForecaster, CustomModuleContext } from '../customModuleContract';
 import { createCustomModuleProvider } from '../customModuleProvider';
@@ -63,6 +63,27 @@ function checkPath(modulePath: string): 'js' | 'ts' {
     throw moduleError(modulePath, 'module_path_relative', `module_path ${modulePath} must be absolute; loadConfig resolves it against the config's folder`);
   }
   return TS_EXTENSIONS.has(extension) ? 'ts' : 'js';
+}
+
+/**
+ * What can be told of a custom module without running it (`euroflex validate-data`): its
+ * extension (a Python file is refused), an absolute path, and a readable file there. Empty
+ * when it looks loadable; loading and calling it is left to the backtest.
+ */
+export function customModuleFileIssues(modulePath: string): LabIssue[] {
+  try {
+    checkPath(modulePath);
+    if (!statSync(modulePath).isFile()) {
+      throw moduleError(modulePath, 'module_unreadable', `module_path ${modulePath} is not a file; fix forecast_provider.module_path`);
+    }
+    return [];
+  } catch (error) {
+    if (error instanceof UserError) {
+      return [...error.issues];
+    }
+    const message = `cannot read module_path ${modulePath} (${(error as Error).message}); fix forecast_provider.module_path (a relative path is read from the config's folder)`;
+    return [{ path: 'forecast_provider.module_path', code: 'module_unreadable', message, file: modulePath }];
+  }
 }
 
 /** Import the module: JavaScript directly, TypeScript through a transpiled copy in a temporary folder. */
