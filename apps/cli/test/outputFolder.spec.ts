@@ -76,7 +76,7 @@ describe('an output folder that cannot be written is a user error (exit 1) namin
 
     // The export makes the folder above --out itself, and finds the file there (EEXIST).
     it.each([
-      ['reconcile', 'ENOTDIR', (out: string) => ['reconcile', runDir, '--out', out]],
+      ['reconcile', 'EEXIST', (out: string) => ['reconcile', runDir, '--out', out]],
       ['compare', 'ENOTDIR', (out: string) => ['compare', runDir, '--out', out]],
       ['export-schedule', 'EEXIST', (out: string) => ['export-schedule', runDir, '--profile', 'benchmark', '--out', out]],
     ])('%s --out under a file: exit 1 with the reason (%s) and the fix', async (_name, code, argv) => {

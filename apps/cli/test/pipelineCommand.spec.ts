@@ -68,6 +68,18 @@ describe('euroflex pipeline', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it.each([
+    ['a profile no export has: before the first step', 'bid_planning', [], '--profile "bid_planning" is no export profile: export-schedule takes benchmark, operator, submission_candidate'],
+    ["a profile the run's export lacks: once the config is read, before the data", 'submission_candidate', ['validate-config'], 'export-revision has no profile "submission_candidate": use one of benchmark, operator'],
+  ])('rejects %s, writing nothing', async (_label, profile, ran, message) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'euroflex-pipeline-command-')), 'runs');
+    const result = await cli('pipeline', CANONICAL_BELGIUM, '--profile', profile, '--out', out);
+    expect(result.code).toBe(2);
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('== '))).toEqual(ran.map((step) => `== ${step}`));
+    expect(result.stderr).toContain(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('rejects a missing CONFIG as a usage error', async () => {
     const result = await cli('pipeline');
     expect(result.code).toBe(2);

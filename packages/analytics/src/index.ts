@@ -1,6 +1,6 @@
 export {};
 export { readRunDirectory, RUN_TABLE_NAMES, type ReadRunOptions, type RunDirectory, type RunSummaryFile, type RunTableName } from './io/readRunDirectory';
-export { readRunCsv, parseRunCsv, type RunTable } from './io/readRunCsv';
+export { readRunCsv, parseRunCsv, type RunTable } from '@euroflex/backtesting';
 export { runTableOf } from './io/runTableOf';
 export { assetBandsOf, type RunAssetBand } from './io/readRunAssets';
 export { rainflowStats, addRainflowStats, emptyRainflowStats, DEFAULT_DEPTH_BINS, type RainflowStats } from './rainflow/rainflowStats';

@@ -97,11 +97,18 @@ describe('run directory', () => {
     expect(strip(b)).toEqual(strip(a));
   });
 
-  it('names the extra columns of a Dutch imbalance file with their own units (a regulation state has none)', async () => {
+  it('names the extra columns of a Dutch imbalance file with their own units (a regulation state has none), and the decision of each interval', async () => {
     const config = join(REFERENCE, 'tests/fixtures/example_configs/basic/netherlands_da_plus_imbalance_base.yaml');
     const { runDir } = await backtest(config, { provider: 'perfect_foresight' });
     const header = readFileSync(join(runDir as string, 'site_dispatch.csv'), 'utf8').split('\n', 1)[0].split(',');
     const imbalance = header.filter((column) => column.startsWith('imbalance_actual_'));
+    // decision_id names the decision whose plan ran in each interval: the day-ahead gate in the
+    // first quarter-hour (the first rebalance, imb-1 at 00:00, may change only from 00:15: a
+    // lock of one interval), then imb-1 for the rest of the day: under perfect foresight the
+    // imbalance forecast never changes, so every later rebalance keeps its plan unsolved.
+    const rows = readFileSync(join(runDir as string, 'site_dispatch.csv'), 'utf8').trimEnd().split('\n').slice(1);
+    const decisionIds = rows.map((line) => line.split(',')[header.indexOf('decision_id')]);
+    expect(decisionIds).toEqual(decisionIds.map((_, t) => (t === 0 ? '2025-06-17-da-0' : '2025-06-17-imb-1')));
     expect(imbalance).toEqual([
       'imbalance_actual_price_eur_per_mwh',
       'imbalance_actual_dispatch_down_price_eur_per_mwh',

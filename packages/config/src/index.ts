@@ -67,7 +67,8 @@ export {
 } from './schema/formats';
 export { parseConfig, type ParseConfigOptions, type ParseResult } from './parseConfig';
 export { loadConfig, parseConfigText, type LoadedConfig } from './io/loadConfig';
-export { parseYamlOnce } from './io/parseYamlOnce';
+export { loadRealizedInputs, type RealizedInputs } from './io/loadRealizedInputs';
+export { parseYamlOnce, type YamlSource } from './io/parseYamlOnce';
 export { resolveConfigPaths, isPathLikeKey } from './resolveConfigPaths';
 export { resolveModel, type ResolvedModel } from './resolveModel';
 export { executionWorkflow, findExecutionWorkflow, runScope } from './executionWorkflow';

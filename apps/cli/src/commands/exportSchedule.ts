@@ -37,6 +37,18 @@ ${profiles}
   --json                            Print manifest.json on stdout`;
 }
 
+/** The `--profile` of `export-<kind>`, checked: a missing or unknown profile is a usage error listing the valid ones. */
+export function exportProfile(kind: ExportKind, profile: string | undefined): ExportProfileName {
+  const valid = profilesOf(kind);
+  if (profile === undefined) {
+    throw new UsageError(`--profile is required: one of ${valid.join(', ')}`);
+  }
+  if (!(valid as readonly string[]).includes(profile)) {
+    throw new UsageError(`export-${kind} has no profile "${profile}": use one of ${valid.join(', ')}`);
+  }
+  return profile as ExportProfileName;
+}
+
 /** Parse, export and report one `export-<kind>` command line. */
 export async function runExport(kind: ExportKind, usage: string, argv: readonly string[], defaultProfile?: ExportProfileName): Promise<number> {
   const { values, positionals: args } = parseCommand(argv, {
@@ -50,16 +62,9 @@ export async function runExport(kind: ExportKind, usage: string, argv: readonly 
     return 0;
   }
   const [runDir] = positionals(args, ['run_dir']);
-  const valid = profilesOf(kind);
-  const profile = values.profile ?? defaultProfile;
-  if (profile === undefined) {
-    throw new UsageError(`--profile is required: one of ${valid.join(', ')}`);
-  }
-  if (!(valid as readonly string[]).includes(profile)) {
-    throw new UsageError(`export-${kind} has no profile "${profile}": use one of ${valid.join(', ')}`);
-  }
+  const profile = exportProfile(kind, values.profile ?? defaultProfile);
   const result = RUNNERS[kind](runDir, {
-    profile: profile as ExportProfileName,
+    profile,
     outDir: values.out,
     acknowledgeDayAheadProxy: values['acknowledge-day-ahead-proxy'] ?? false,
   });

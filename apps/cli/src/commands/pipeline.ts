@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { profilesOf } from '@euroflex/analytics';
 import { PROVIDER_NAMES } from '@euroflex/config';
 import type { Command } from '../cli/command';
-import { EXIT } from '../cli/errors';
+import { EXIT, UsageError } from '../cli/errors';
 import { parseCommand, positionals } from '../cli/parse';
 import { colours } from '../cli/terminal';
 import { backtestCommandLine, type BacktestPreloaded } from './backtest';
 import { command as exportRevision } from './exportRevision';
-import { command as exportSchedule } from './exportSchedule';
+import { command as exportSchedule, exportProfile } from './exportSchedule';
 import { command as reconcile } from './reconcile';
 import { validateConfigCommandLine } from './validateConfig';
 import { validateDataCommandLine } from './validateData';
@@ -29,7 +30,7 @@ five commands one after the other, but Node, the modules and HiGHS start once.
 Options:
   --provider NAME     Forecast provider instead of the config's (${PROVIDER_NAMES.join(', ')})
   --out DIR           Artifact root for the run directory (overrides artifacts.root_dir)
-  --profile PROFILE   Export profile (default benchmark)
+  --profile PROFILE   Export profile (default benchmark), checked before the first step
   --no-report         Do not write report/
   --debug-checks      Check the model invariants on every plan (as backtest --debug-checks)`;
 
@@ -51,6 +52,13 @@ export async function runPipeline(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   const [config] = positionals(args, ['config']);
+  // The export step's options are checked before any step runs: a profile no export has
+  // now, the one for this run's workflow as soon as the config is read.
+  const profile = values.profile ?? 'benchmark';
+  const known = [...new Set([...profilesOf('schedule'), ...profilesOf('revision')])];
+  if (!(known as string[]).includes(profile)) {
+    throw new UsageError(`--profile "${profile}" is no export profile: export-schedule takes ${profilesOf('schedule').join(', ')}; export-revision (schedule_revision runs) ${profilesOf('revision').join(', ')}`);
+  }
   const c = colours(process.stdout);
   const timings: string[] = [];
   const step = async (name: string, run: () => Promise<number>): Promise<number> => {
@@ -71,6 +79,9 @@ export async function runPipeline(argv: readonly string[]): Promise<number> {
     preloaded = { config: checked.loaded };
     return checked.code;
   });
+  if (code === EXIT.ok && preloaded.config !== undefined) {
+    exportProfile(preloaded.config.config.workflow === 'schedule_revision' ? 'revision' : 'schedule', profile);
+  }
   if (code === EXIT.ok) {
     code = await step('validate-data', async () => {
       const checked = await validateDataCommandLine([config], preloaded.config);
@@ -111,7 +122,7 @@ export async function runPipeline(argv: readonly string[]): Promise<number> {
     return code;
   }
   const exporter = ran.workflow === 'schedule_revision' ? exportRevision : exportSchedule;
-  code = await step(exporter.name, () => exporter.run([dir, '--profile', values.profile ?? 'benchmark']));
+  code = await step(exporter.name, () => exporter.run([dir, '--profile', profile]));
   if (code === EXIT.ok) {
     process.stdout.write(`${c.dim(timings.join(', '))}\n`);
   }

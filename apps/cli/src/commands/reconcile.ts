@@ -15,7 +15,8 @@ actual prices: a directory of canonical <series>.csv files, or a config whose
 revision.realized_inputs (else data) names them. Forecast snapshots are not needed.
 
 Options:
-  --out DIR   Where to write (default RUN_DIR/reconciliation/)
+  --out DIR   Where to write (default RUN_DIR/reconciliation/); replaces only an empty
+              folder or an earlier reconcile output, refuses anything else
   --json      Print reconciliation_summary.json on stdout`;
 
 const money = (value: number) => value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).padStart(14);

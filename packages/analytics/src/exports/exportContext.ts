@@ -1,5 +1,5 @@
 import { DataError, type LabIssue } from '@euroflex/config';
-import type { RunTable } from '../io/readRunCsv';
+import type { RunTable } from '@euroflex/backtesting';
 import type { RunDirectory } from '../io/readRunDirectory';
 
 /** One row of the decision log, keyed by decision id. */

@@ -1,5 +1,4 @@
-import { int, makeTable, num, str, type Column, type Table } from '@euroflex/backtesting';
-import type { RunTable } from '../io/readRunCsv';
+import { int, makeTable, num, str, type Column, type RunTable, type Table } from '@euroflex/backtesting';
 import type { ExportFileSpec } from './exportProfiles';
 
 /**

@@ -1,6 +1,5 @@
 import { DataError, UserError, type LabIssue } from '@euroflex/config';
-import type { Table } from '@euroflex/backtesting';
-import type { RunTable } from '../io/readRunCsv';
+import type { RunTable, Table } from '@euroflex/backtesting';
 import type { ExportContext } from './exportContext';
 import type { ExportFileSpec } from './exportProfiles';
 import type { Lineage } from './lineage';

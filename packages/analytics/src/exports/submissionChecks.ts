@@ -1,5 +1,5 @@
 import type { LabIssue } from '@euroflex/config';
-import type { RunTable } from '../io/readRunCsv';
+import type { RunTable } from '@euroflex/backtesting';
 import { gateDecision } from './bidFiles';
 import type { ExportContext } from './exportContext';
 import type { Lineage } from './lineage';

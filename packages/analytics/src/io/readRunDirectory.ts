@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { DataError, parseYamlOnce, UserError, type LabIssue } from '@euroflex/config';
-import type { RunSummary } from '@euroflex/backtesting';
-import { readRunCsv, type RunTable } from './readRunCsv';
+import { readJsonObject, readRunCsv, RUN_DAMAGED, type RunSummary, type RunTable } from '@euroflex/backtesting';
 import { assetBandsOf, type RunAssetBand } from './readRunAssets';
 
 /** Tables a run directory may hold (`docs/artifacts.md`); revision runs add the last four. */
@@ -60,19 +59,6 @@ export interface RunDirectory {
 
 const REQUIRED_STRINGS = ['run_id', 'market_id', 'workflow', 'run_scope'] as const;
 const REQUIRED_NUMBERS = ['total_pnl_eur', 'expected_total_pnl_eur'] as const;
-
-function readJsonObject(file: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new DataError([{ path: '', code: 'invalid_json', message: `not valid JSON (${(error as Error).message})`, file }], file);
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new DataError([{ path: '', code: 'invalid_json', message: 'expected a JSON object', file }], file);
-  }
-  return value as Record<string, unknown>;
-}
 
 function checkSummary(summary: Record<string, unknown>, file: string): void {
   const issues: LabIssue[] = [];
@@ -133,7 +119,7 @@ export function readRunDirectory(path: string, options: ReadRunOptions = {}): Ru
   const summary = readJsonObject(summaryFile);
   checkSummary(summary, summaryFile);
   const snapshotFile = join(dir, 'config_snapshot.yaml');
-  const configSnapshot = existsSync(snapshotFile) ? (parseYamlOnce(readFileSync(snapshotFile, 'utf8')) as Record<string, unknown>) : undefined;
+  const configSnapshot = existsSync(snapshotFile) ? (parseYamlOnce(readFileSync(snapshotFile, 'utf8'), { file: snapshotFile, fix: RUN_DAMAGED }) as Record<string, unknown>) : undefined;
   const reconciliationFile = join(dir, 'reconciliation_summary.json');
   const reconciliationSummary = existsSync(reconciliationFile) ? readJsonObject(reconciliationFile) : undefined;
   const tableNames = orderTables(csvNames(dir));

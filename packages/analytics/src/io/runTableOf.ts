@@ -1,6 +1,5 @@
 import { DataError, type LabIssue } from '@euroflex/config';
-import { cellText, type Column, type Table } from '@euroflex/backtesting';
-import { MAX_ISSUES, missingColumn, type RunTable } from './readRunCsv';
+import { cellText, missingColumn, RUN_CSV_MAX_ISSUES, RUN_DAMAGED, type Column, type RunTable, type Table } from '@euroflex/backtesting';
 
 /**
  * A table the run has just written, as the RunTable that reading its CSV back would give
@@ -85,8 +84,8 @@ function parsedNumbers(name: string, texts: readonly string[], file: string): Fl
   const issues: LabIssue[] = [];
   texts.forEach((cell, r) => {
     out[r] = cell === '' ? Number.NaN : Number(cell);
-    if (cell !== '' && Number.isNaN(out[r]) && issues.length < MAX_ISSUES) {
-      issues.push({ path: name, code: 'not_a_number', message: `"${cell}" is not a number`, file, row: r + 2 });
+    if (cell !== '' && Number.isNaN(out[r]) && issues.length < RUN_CSV_MAX_ISSUES) {
+      issues.push({ path: name, code: 'not_a_number', message: `"${cell}" is not a number: ${RUN_DAMAGED}`, file, row: r + 2 });
     }
   });
   if (issues.length > 0) {

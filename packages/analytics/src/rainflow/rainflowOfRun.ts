@@ -1,5 +1,5 @@
 import { DataError } from '@euroflex/config';
-import type { RunTable } from '../io/readRunCsv';
+import type { RunTable } from '@euroflex/backtesting';
 import type { RunDirectory } from '../io/readRunDirectory';
 import { rainflowSummary, type RainflowAssetInput, type RainflowSummary } from './rainflowSummary';
 import { DEFAULT_DEPTH_BINS } from './rainflowStats';

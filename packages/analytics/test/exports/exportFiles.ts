@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import type { ExportManifest } from '../../src';
-import { parseRunCsv, type RunTable } from '../../src/io/readRunCsv';
+import { parseRunCsv, type RunTable } from '@euroflex/backtesting';
 
 function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;

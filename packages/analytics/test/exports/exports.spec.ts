@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { UserError } from '@euroflex/config';
 import { REASON_CODES } from '@euroflex/backtesting';
 import { EXPORT_KINDS, EXPORT_PROFILES, exportBids, exportRevision, exportSchedule, profilesOf, readRunDirectory, type ExportKind, type ExportProfileName, type ExportResult } from '../../src';
-import type { RunTable } from '../../src/io/readRunCsv';
+import type { RunTable } from '@euroflex/backtesting';
 import { expectChecksums, readManifest, readPayload } from './exportFiles';
 import { CONFIG, REPO, runDir, tempDir } from './runs';
 
@@ -151,7 +151,7 @@ describe('reproducibility', () => {
     expect(readdirSync(out)).toHaveLength(again.files.length);
     const foreign = tempDir();
     writeFileSync(join(foreign, 'notes.txt'), 'mine');
-    expect(userError(() => run('schedule', runs.fcr, 'operator', { outDir: foreign })).message).toMatch(/not empty and holds no manifest.json/);
+    expect(userError(() => run('schedule', runs.fcr, 'operator', { outDir: foreign })).message).toMatch(/is not empty and is not an earlier export \(an export holds a manifest.json\): refusing to replace it; pass --out a new or empty folder/);
     expect(readdirSync(foreign)).toEqual(['notes.txt']);
   });
 });

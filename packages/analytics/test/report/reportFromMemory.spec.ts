@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '@euroflex/config';
-import { coded, makeTable, num, int, str, bool, runBacktest, tableToCsv, type Table } from '@euroflex/backtesting';
-import { parseRunCsv, type RunTable } from '../../src/io/readRunCsv';
+import { coded, makeTable, num, int, str, bool, parseRunCsv, runBacktest, tableToCsv, type RunTable, type Table } from '@euroflex/backtesting';
 import { runTableOf } from '../../src/io/runTableOf';
 import { REPORT_TABLE_NAMES, writeReport } from '../../src/io/writeReport';
 import { CANONICAL_BELGIUM, sharedSolver, tempDir } from './support';

@@ -1,14 +1,16 @@
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { marketTimezone, parseConfig, parseYamlOnce, resolveModel, SERIES_NAMES, UserError, type EuroflexConfig, type SeriesName } from '@euroflex/config';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { marketTimezone, resolveModel, UserError, type SeriesName } from '@euroflex/config';
 import { marketAdapter, readSeriesFile, valuesAt } from '@euroflex/markets';
 import { reconcile, type Reconciliation, type ReconciliationInput } from '../engine/reconciliation';
 import { reconciliationSummary } from '../engine/reconciliationSummary';
 import { reconciliationTable } from '../tables/revisionTables';
 import type { BacktestRun } from '../engine/backtestRun';
-import { numbers, optionalNumbers, readRunTable, type CsvColumns } from './readRunTable';
-import { makeDirectory } from './outputDirectory';
+import { readJsonObject } from './readJsonObject';
+import type { RunTable } from './readRunCsv';
+import { readConfig, readTable, realizedFiles, reconcileFolder } from './reconcileRunFiles';
+import { writeFolderAtomically } from './replaceFolder';
+import { optionalNumbers, requiredNumbers, runAssetRows } from './runAssetRows';
 import { writeTable } from './writeTable';
 
 export interface ReconcileRunOptions {
@@ -27,64 +29,6 @@ export interface ReconcileRunOutcome {
 
 const DT_H = 0.25;
 
-function readConfig(runDir: string): EuroflexConfig {
-  const file = join(runDir, 'config_snapshot.yaml');
-  if (!existsSync(file)) {
-    throw new UserError(`${file} is missing: ${runDir} is not a run directory`);
-  }
-  const parsed = parseConfig(parseYamlOnce(readFileSync(file, 'utf8')), { file });
-  if (!parsed.ok) {
-    throw new UserError(`${file} does not parse as a config`, parsed.issues, file);
-  }
-  return parsed.config;
-}
-
-/** Realized series files named by a directory (`<series>.csv`) or a config file. */
-function realizedFiles(path: string): Partial<Record<SeriesName, string>> {
-  const absolute = resolve(path);
-  if (!existsSync(absolute)) {
-    throw new UserError(`${absolute} does not exist: pass a directory of canonical series or a config file`);
-  }
-  const files: Partial<Record<SeriesName, string>> = {};
-  if (statSync(absolute).isDirectory()) {
-    for (const name of SERIES_NAMES) {
-      const file = join(absolute, `${name}.csv`);
-      if (existsSync(file)) {
-        files[name] = file;
-      }
-    }
-  } else {
-    const document = parse(readFileSync(absolute, 'utf8')) as Record<string, unknown> | null;
-    if (document === null || typeof document !== 'object') {
-      throw new UserError(`${absolute} must be a YAML or JSON mapping with revision.realized_inputs or data`);
-    }
-    const revision = document.revision as Record<string, unknown> | undefined;
-    const block = (revision?.realized_inputs ?? document.data) as Record<string, { actual_path?: string }> | undefined;
-    for (const name of SERIES_NAMES) {
-      const entry = block?.[name];
-      if (entry?.actual_path) {
-        files[name] = resolve(dirname(absolute), entry.actual_path);
-      }
-    }
-  }
-  if (Object.keys(files).length === 0) {
-    throw new UserError(`${absolute} names no realized series (expected <series>.csv files or revision.realized_inputs / data entries): nothing to reconcile against`);
-  }
-  return files;
-}
-
-/** The site columns of an asset-table row set. */
-function rowsOf(assetTable: CsvColumns, assetId: string): number[] {
-  const ids = assetTable.columns.asset_id ?? [];
-  const rows: number[] = [];
-  ids.forEach((id, row) => {
-    if (id === assetId) {
-      rows.push(row);
-    }
-  });
-  return rows;
-}
-
 /**
  * Reconcile a run from its directory alone (spec/engine.md, Reconciliation): the same inputs
  * as the inline reconciliation, read from the tables, so that on the same data the numbers
@@ -99,13 +43,21 @@ export function reconcileRunDirectory(options: ReconcileRunOptions): ReconcileRu
   }
   const config = readConfig(runDir);
   const model = resolveModel(config);
-  const site = readRunTable(runDir, 'site_dispatch') as CsvColumns;
-  const assetTable = readRunTable(runDir, 'asset_dispatch') as CsvColumns;
-  const baselineTable = readRunTable(runDir, 'baseline_schedule', true);
+  const runSummary = readJsonObject(join(runDir, 'summary.json')) as {
+    deviation_settlement?: string;
+    data_provenance?: Record<string, { path?: string } | undefined>;
+  };
+  const site = readTable(runDir, 'site_dispatch') as RunTable;
+  const assetTable = readTable(runDir, 'asset_dispatch') as RunTable;
+  const baselineTable = readTable(runDir, 'baseline_schedule', true);
+  const assetIds = config.assets.map((asset) => asset.id);
+  const siteUtc = site.text('timestamp_utc');
+  const assetRows = runAssetRows(assetTable, assetIds, siteUtc);
+  const baselineRows = baselineTable ? runAssetRows(baselineTable, assetIds, siteUtc) : undefined;
   const sigma = model.switches.afrr_down_activation === 'bsp_pays' ? -1 : 1;
   const timezone = marketTimezone(config.market.id);
   const adapter = marketAdapter(config.market.id);
-  const instants = Float64Array.from(site.columns.timestamp_utc ?? [], (text) => Date.parse(text));
+  const instants = Float64Array.from(siteUtc, (text) => Date.parse(text));
 
   // Realized inputs: the run's own, or re-settled at other prices.
   const realizedInputs: Record<string, string> = {};
@@ -129,10 +81,6 @@ export function reconcileRunDirectory(options: ReconcileRunOptions): ReconcileRu
     }
   }
   // Series not replaced come from the run's own data files, as the inline reconciliation says.
-  const runSummary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as {
-    deviation_settlement?: string;
-    data_provenance?: Record<string, { path?: string } | undefined>;
-  };
   for (const [name, provenance] of Object.entries(runSummary.data_provenance ?? {})) {
     realizedInputs[name] ??= provenance?.path ?? 'run';
   }
@@ -153,8 +101,8 @@ export function reconcileRunDirectory(options: ReconcileRunOptions): ReconcileRu
   const surplus = replaced.imbalance?.extra[columns?.surplus ?? ''] ?? optionalNumbers(site, 'imbalance_actual_surplus_price_eur_per_mwh');
   const shortage = replaced.imbalance?.extra[columns?.shortage ?? ''] ?? optionalNumbers(site, 'imbalance_actual_shortage_price_eur_per_mwh');
   const siteDeviation = (() => {
-    const net = numbers(site, 'net_export_mw');
-    const nomination = numbers(site, 'nomination_mw');
+    const net = requiredNumbers(site, 'net_export_mw');
+    const nomination = requiredNumbers(site, 'nomination_mw');
     return net.map((value, i) => value - nomination[i]);
   })();
   const fcrActual = actual('fcr_capacity', 'fcr_capacity_actual_price_eur_per_mw_per_h');
@@ -164,9 +112,9 @@ export function reconcileRunDirectory(options: ReconcileRunOptions): ReconcileRu
   const actDownActual = actual('afrr_activation_price_down', 'afrr_activation_price_down_actual_eur_per_mwh');
 
   const input: ReconciliationInput = {
-    assets: config.assets.map((asset) => {
-      const rows = rowsOf(assetTable, asset.id);
-      const col = (name: string) => numbers(assetTable, name, rows);
+    assets: config.assets.map((asset, a) => {
+      const rows = assetRows[a];
+      const col = (name: string) => requiredNumbers(assetTable, name, rows);
       const up = optionalNumbers(assetTable, 'afrr_up_reserved_mw', rows);
       const down = optionalNumbers(assetTable, 'afrr_down_reserved_mw', rows);
       let realized = col('realized_pnl_eur');
@@ -204,7 +152,7 @@ export function reconcileRunDirectory(options: ReconcileRunOptions): ReconcileRu
       }
       return {
         id: asset.id,
-        baselineExpectedPnlEur: baselineTable ? numbers(baselineTable, 'expected_pnl_eur', rowsOf(baselineTable, asset.id)) : col('expected_pnl_eur'),
+        baselineExpectedPnlEur: baselineTable && baselineRows ? requiredNumbers(baselineTable, 'expected_pnl_eur', baselineRows[a]) : col('expected_pnl_eur'),
         expectedPnlEur: col('expected_pnl_eur'),
         realizedPnlEur: realized,
         imbalanceRevenueEur: imbalance,
@@ -218,13 +166,13 @@ export function reconcileRunDirectory(options: ReconcileRunOptions): ReconcileRu
         ...(down ? { afrrDownMw: down } : {}),
       };
     }),
-    ...(site.columns.afrr_activation_ratio_up_forecast_frac
+    ...(site.has('afrr_activation_ratio_up_forecast_frac')
       ? {
           activation: {
-            ratioUpForecast: numbers(site, 'afrr_activation_ratio_up_forecast_frac'),
-            ratioUpActual: numbers(site, 'afrr_activation_ratio_up_actual_frac'),
-            ratioDownForecast: numbers(site, 'afrr_activation_ratio_down_forecast_frac'),
-            ratioDownActual: numbers(site, 'afrr_activation_ratio_down_actual_frac'),
+            ratioUpForecast: requiredNumbers(site, 'afrr_activation_ratio_up_forecast_frac'),
+            ratioUpActual: requiredNumbers(site, 'afrr_activation_ratio_up_actual_frac'),
+            ratioDownForecast: requiredNumbers(site, 'afrr_activation_ratio_down_forecast_frac'),
+            ratioDownActual: requiredNumbers(site, 'afrr_activation_ratio_down_actual_frac'),
             priceUpActual: actUpActual as Float64Array,
             priceDownActual: actDownActual as Float64Array,
           },
@@ -237,24 +185,21 @@ export function reconcileRunDirectory(options: ReconcileRunOptions): ReconcileRu
   const summary = {
     ...reconciliationSummary(reconciliation, {
       config,
-      assetIds: config.assets.map((asset) => asset.id),
+      assetIds,
       deviationSettlement,
       realizedInputs,
     }),
     source_run_dir: runDir,
   };
   const outDir = resolve(options.outDir ?? join(runDir, 'reconciliation'));
-  const tmp = `${outDir}.tmp`;
-  rmSync(tmp, { recursive: true, force: true });
-  makeDirectory(tmp);
-  const table = reconciliationTable({
-    reconciliation,
-    context: { timezone, assets: config.assets.map((asset) => ({ id: asset.id })) },
-    settlement: { instantsMs: instants },
-  } as unknown as BacktestRun);
-  writeTable(tmp, table);
-  writeFileSync(join(tmp, 'reconciliation_summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  rmSync(outDir, { recursive: true, force: true });
-  renameSync(tmp, outDir);
+  writeFolderAtomically(outDir, reconcileFolder(options.outDir === undefined), (tmp) => {
+    const table = reconciliationTable({
+      reconciliation,
+      context: { timezone, assets: config.assets.map((asset) => ({ id: asset.id })) },
+      settlement: { instantsMs: instants },
+    } as unknown as BacktestRun);
+    writeTable(tmp, table);
+    writeFileSync(join(tmp, 'reconciliation_summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  });
   return { summary, reconciliation, outDir };
 }

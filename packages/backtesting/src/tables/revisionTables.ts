@@ -56,13 +56,16 @@ class PlanRows {
     this.plans.push(labels);
   }
 
-  /** Row of asset `a` in interval `t` of day `d`, from element `k` of `plan` (of the plan version added last). */
-  add(d: number, t: number, a: number, plan: PlanVersionAsset, k: number, nomination: number): void {
+  /**
+   * Row of asset `a` in interval `t` of day `d`, from element `k` of `plan`, labelled with plan
+   * version `version` (by default the one added last).
+   */
+  add(d: number, t: number, a: number, plan: PlanVersionAsset, k: number, nomination: number, version = this.plans.length - 1): void {
     const row = this.count;
     this.interval[row] = this.ax.dayStart[d] + t;
     this.day[row] = d;
     this.asset[row] = a;
-    this.plan[row] = this.plans.length - 1;
+    this.plan[row] = version;
     this.charge[row] = plan.chargeMw[k];
     this.discharge[row] = plan.dischargeMw[k];
     this.net[row] = plan.dischargeMw[k] - plan.chargeMw[k];
@@ -112,25 +115,35 @@ class PlanRows {
   }
 }
 
-/** `baseline_schedule`: the day-ahead decision's plan, per asset and interval, with its expected PnL. */
+/**
+ * `baseline_schedule`: the day-ahead decision's plan, per asset and interval, with its expected
+ * PnL. Rows as in `asset_dispatch`: assets in config order, then time.
+ */
 export function baselineScheduleTable(run: BacktestRun, ax: RunAxes = runAxes(run)): Table {
   const assetCount = run.context.assets.length;
   const rowCount = run.days.reduce((sum, day) => sum + (day.baseline ? assetCount * day.instantsMs.length : 0), 0);
   const rows = new PlanRows(ax, rowCount);
   const expected = new Float64Array(rowCount);
-  run.days.forEach((day, d) => {
-    const baseline = day.baseline;
-    if (baseline) {
-      rows.addPlan({ ...baseline, version: 'baseline' });
-      const offset = ax.dayStart[d];
-      for (let a = 0; a < assetCount; a += 1) {
+  // One plan version per day with a baseline, then the rows asset by asset.
+  const versionOfDay = run.days.map((day) => {
+    if (!day.baseline) {
+      return -1;
+    }
+    rows.addPlan({ ...day.baseline, version: 'baseline' });
+    return rows.plans.length - 1;
+  });
+  for (let a = 0; a < assetCount; a += 1) {
+    run.days.forEach((day, d) => {
+      const baseline = day.baseline;
+      if (baseline) {
+        const offset = ax.dayStart[d];
         for (let t = 0; t < day.instantsMs.length; t += 1) {
           expected[rows.count] = run.baselineSettlement?.assets[a].expected_pnl_eur[offset + t] ?? Number.NaN;
-          rows.add(d, t, a, baseline.assets[a], t, day.assets[a].nominationMw[t]);
+          rows.add(d, t, a, baseline.assets[a], t, day.assets[a].nominationMw[t], versionOfDay[d]);
         }
       }
-    }
-  });
+    });
+  }
   return makeTable('baseline_schedule', [...rows.columns(run, 'baseline_committed'), num('expected_pnl_eur', expected)]);
 }
 
@@ -159,7 +172,10 @@ export function revisionScheduleTable(run: BacktestRun, ax: RunAxes = runAxes(ru
   ]);
 }
 
-/** `schedule_lineage`: for every interval and asset, the version whose plan was executed there. */
+/**
+ * `schedule_lineage`: for every interval and asset, the version whose plan was executed there.
+ * Rows as in `asset_dispatch`: assets in config order, then time.
+ */
 export function scheduleLineageTable(run: BacktestRun, ax: RunAxes = runAxes(run)): Table {
   const assetCount = run.context.assets.length;
   const rowCount = assetCount * ax.count;
@@ -172,8 +188,7 @@ export function scheduleLineageTable(run: BacktestRun, ax: RunAxes = runAxes(run
   const charge = new Float64Array(rowCount);
   const discharge = new Float64Array(rowCount);
   const nomination = new Float64Array(rowCount);
-  let row = 0;
-  run.days.forEach((day, d) => {
+  const baselineCodes = run.days.map((day) => {
     const baselineCode = versions.length;
     versions.push('baseline');
     decisionIds.push(day.baseline?.decisionId ?? '');
@@ -181,19 +196,23 @@ export function scheduleLineageTable(run: BacktestRun, ax: RunAxes = runAxes(run
       versions.push(revision.version);
       decisionIds.push(revision.decisionId);
     }
-    for (let a = 0; a < assetCount; a += 1) {
+    return baselineCode;
+  });
+  let row = 0;
+  for (let a = 0; a < assetCount; a += 1) {
+    run.days.forEach((day, d) => {
       const executed = day.assets[a];
       for (let t = 0; t < day.instantsMs.length; t += 1, row += 1) {
         const k = day.setBy?.[t] ?? 0;
         interval[row] = ax.dayStart[d] + t;
         asset[row] = a;
-        setBy[row] = k > 0 && day.revisions?.[k - 1] ? baselineCode + k : baselineCode;
+        setBy[row] = k > 0 && day.revisions?.[k - 1] ? baselineCodes[d] + k : baselineCodes[d];
         charge[row] = executed.chargeMw[t];
         discharge[row] = executed.dischargeMw[t];
         nomination[row] = executed.nominationMw[t];
       }
-    }
-  });
+    });
+  }
   return makeTable('schedule_lineage', [
     coded('timestamp_utc', ax.utc, interval),
     coded('timestamp_local', ax.local, interval),

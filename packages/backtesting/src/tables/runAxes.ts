@@ -18,9 +18,11 @@ export interface TimeAxis {
 
 /** A run's time axis and its days, labelled once. */
 export interface RunAxes extends TimeAxis {
-  /** Delivery date and executed decision id of each day (run.days order). */
+  /** Delivery date of each day (run.days order). */
   readonly dates: readonly string[];
+  /** Decision ids, and per interval the code of the decision whose plan was executed there (`executedDecisions`). */
   readonly decisionIds: readonly string[];
+  readonly decisionOfInterval: Int32Array;
   /** The day of each interval. */
   readonly day: Int32Array;
   /** The first interval of each day. */
@@ -86,10 +88,39 @@ export function runAxes(run: BacktestRun): RunAxes {
   return {
     ...time,
     dates: run.days.map((d) => d.date),
-    decisionIds: run.days.map((d) => d.decisions[d.decisions.length - 1]?.decisionId ?? ''),
+    ...executedDecisions(run, dayStart, time.count),
     day,
     dayStart,
   };
+}
+
+/**
+ * The decision whose plan was executed in each interval: the last of its day's decisions (in
+ * the order they were taken) whose horizon covers it and whose plan was applied. A day-ahead
+ * gate covers the day (after its reserve gate), a rebalance the rest of the day from its first
+ * revisable interval, a revision its window; a skipped revision, one that kept the previous
+ * plan, and a rebalance whose unchanged forecast kept the plan without a solve set nothing.
+ * Code 0 is '' (an interval no decision set).
+ */
+function executedDecisions(run: BacktestRun, dayStart: Int32Array, count: number): { decisionIds: string[]; decisionOfInterval: Int32Array } {
+  const decisionIds = [''];
+  const decisionOfInterval = new Int32Array(count);
+  run.days.forEach((day, d) => {
+    for (const decision of day.decisions) {
+      const keptPrevious = decision.revisionStatus === 'skipped' || decision.revisionStatus === 'infeasible_kept_previous';
+      if (keptPrevious || (decision.decisionType === 'imbalance_rebalance' && decision.solveKind === 'reused')) {
+        continue;
+      }
+      const code = decisionIds.push(decision.decisionId) - 1;
+      for (let t = 0; t < day.instantsMs.length; t += 1) {
+        const at = day.instantsMs[t];
+        if (at >= decision.horizonStartMs && at < decision.horizonEndMs) {
+          decisionOfInterval[dayStart[d] + t] = code;
+        }
+      }
+    }
+  });
+  return { decisionIds, decisionOfInterval };
 }
 
 /** `codes` repeated `times` times, back to back (one block per asset, then the site). */

@@ -1,3 +1,4 @@
+import { DataError } from '../issues';
 import { parseYamlOnce } from './parseYamlOnce';
 
 describe('parseYamlOnce', () => {
@@ -21,5 +22,20 @@ describe('parseYamlOnce', () => {
   it('throws on invalid YAML, every time', () => {
     expect(() => parseYamlOnce('a: [1\n')).toThrow();
     expect(() => parseYamlOnce('a: [1\n')).toThrow();
+  });
+});
+
+describe('parseYamlOnce with a source', () => {
+  it('turns a syntax error into a DataError naming the file, the line and the fix', () => {
+    let thrown: unknown;
+    try {
+      parseYamlOnce('a: 1\nschema_version: [\n', { file: '/run/config_snapshot.yaml', fix: 'write the run again' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DataError);
+    const [issue] = (thrown as DataError).issues;
+    expect(issue).toMatchObject({ code: 'yaml_syntax', file: '/run/config_snapshot.yaml', row: expect.any(Number) });
+    expect(issue.message).toMatch(/^not valid YAML \(.+\): write the run again$/);
   });
 });

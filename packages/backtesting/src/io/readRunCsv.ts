@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { DataError, type LabIssue } from '@euroflex/config';
-import { cellNumber, cellText, tokenizeCsv } from './readRunCsvCells';
+import { cellNumber, cellText, RUN_DAMAGED, tokenizeCsv } from './readRunCsvCells';
+
+export { RUN_DAMAGED };
 
 /**
  * One table of a run directory read back from its CSV (`docs/artifacts.md`): the header
@@ -28,7 +30,7 @@ export interface RunTable {
 }
 
 /** At most this many bad cells are listed per column. */
-export const MAX_ISSUES = 20;
+export const RUN_CSV_MAX_ISSUES = 20;
 
 /** The error of a column a run table lacks. */
 export function missingColumn(table: string, column: string, file: string): DataError {
@@ -93,8 +95,8 @@ export function parseRunCsv(content: string | Buffer, name: string, file: string
           continue;
         }
         const value = cellNumber(bytes, start, end);
-        if (Number.isNaN(value) && issues.length < MAX_ISSUES) {
-          issues.push({ path: column, code: 'not_a_number', message: `"${cellText(bytes, start, end, escaped[r])}" is not a number`, file, row: r + 2 });
+        if (Number.isNaN(value) && issues.length < RUN_CSV_MAX_ISSUES) {
+          issues.push({ path: column, code: 'not_a_number', message: `"${cellText(bytes, start, end, escaped[r])}" is not a number: ${RUN_DAMAGED}`, file, row: r + 2 });
         }
         out[r] = value;
       }

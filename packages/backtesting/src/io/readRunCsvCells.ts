@@ -7,6 +7,9 @@ const LF = 10;
 const CR = 13;
 const MAX_ISSUES = 20;
 
+/** The fix of a damaged run file (a table, summary.json, config_snapshot.yaml). */
+export const RUN_DAMAGED = 'the file is damaged; write the run again (euroflex backtest)';
+
 /** Cell boundaries of a CSV file (byte offsets), by row and column. */
 export interface CsvCells {
   readonly header: readonly string[];
@@ -187,7 +190,7 @@ export function tokenizeCsv(bytes: Buffer, file: string): CsvCells {
       issues.push({
         path: '',
         code: 'csv_row_width',
-        message: `line ${line} has ${cells} cells, the header has ${width}: the file is damaged; write the run again`,
+        message: `line ${line} has ${cells} cells, the header has ${width}: ${RUN_DAMAGED}`,
         file,
         row: line,
       });
