@@ -10,14 +10,15 @@ import { capture } from './run';
 const REPO = resolve(__dirname, '../../..');
 const PORTFOLIO = join(REPO, 'examples/reference/tests/fixtures/example_configs/basic/belgium_portfolio_da_only_base.yaml');
 
-/** The portfolio config with only asset `index` (its data path made absolute). */
-function singleAsset(index: number, dir: string): string {
+/** The portfolio config with only asset `index` (its data path made absolute), at `eurPerMwh` degradation. */
+function singleAsset(index: number, dir: string, eurPerMwh = 4): string {
   const doc = parse(readFileSync(PORTFOLIO, 'utf8')) as Record<string, unknown>;
   doc.assets = [(doc.assets as unknown[])[index]];
-  doc.run_name = `single-${index}`;
+  doc.run_name = `single-${index}-${eurPerMwh}`;
+  (doc.degradation as Record<string, unknown>).throughput_cost_eur_per_mwh = eurPerMwh;
   const data = doc.data as Record<string, { actual_path: string }>;
   data.day_ahead.actual_path = resolve(dirname(PORTFOLIO), data.day_ahead.actual_path);
-  const file = join(dir, `single-${index}.yaml`);
+  const file = join(dir, `single-${index}-${eurPerMwh}.yaml`);
   writeFileSync(file, stringify(doc));
   return file;
 }
@@ -25,7 +26,8 @@ function singleAsset(index: number, dir: string): string {
 interface ComparisonJson {
   reference_run_id: string;
   runs: { run_id: string; total_pnl_eur: number; delta_total_pnl_eur: number; portfolio_uplift_eur: number | null }[];
-  portfolio_uplift: { upliftEur: number | null }[];
+  portfolio_uplift: { upliftEur: number | null; singleRunIds: Record<string, string> }[];
+  warnings: string[];
 }
 
 describe('euroflex compare RUN_DIR...', () => {
@@ -47,6 +49,17 @@ describe('euroflex compare RUN_DIR...', () => {
     const [portfolio, one, two] = comparison.runs;
     expect(portfolio.portfolio_uplift_eur).toBeCloseTo(portfolio.total_pnl_eur - one.total_pnl_eur - two.total_pnl_eur, 9);
     expect(two.delta_total_pnl_eur).toBeCloseTo(two.total_pnl_eur - portfolio.total_pnl_eur, 9);
+  });
+
+  it('leaves a single-asset run at other degradation out of the uplift and warns about it', async () => {
+    const zero = (await runBacktest({ config: singleAsset(0, root, 0), outDir: root, debugChecks: true })).runDir as string;
+    const result = await capture(() => runCompare([runs[0], zero, runs[1], runs[2], '--json']));
+    const comparison = JSON.parse(result.stdout) as ComparisonJson;
+    expect(comparison.portfolio_uplift[0].singleRunIds['be-bess-1']).toBe(basename(runs[1]));
+    expect(comparison.warnings).toEqual([`portfolio uplift of ${basename(runs[0])} leaves out single-asset runs whose model settings differ: ${basename(zero)} (be-bess-1): degradation.throughput_cost_eur_per_mwh 0 (portfolio 4)`]);
+    const text = await capture(() => runCompare([runs[0], zero, runs[2], '--out', join(root, 'cmp-zero')]));
+    expect(text.stdout).toContain('## Warnings');
+    expect(text.stdout).toContain(`not used, model settings differ: ${basename(zero)} (be-bess-1)`);
   });
 
   it('writes into --out and takes --reference by run directory', async () => {

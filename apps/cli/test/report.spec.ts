@@ -35,11 +35,26 @@ describe('euroflex report RUN_DIR', () => {
     expect(out.html_bytes).toBe(statSync(out.html_file).size);
   });
 
+  it('notes that --detail-week has no effect on a run of 14 days or fewer', async () => {
+    await capture(() => runReport([runDir]));
+    const page = readFileSync(join(runDir, 'report', 'index.html'));
+    const result = await capture(() => runReport([runDir, '--detail-week', '2025-06-17']));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('note    detail week 2025-06-17 (--detail-week) ignored: the run has 1 local day (2025-06-17 .. 2025-06-17), and runs of 14 days or fewer are drawn at 15-minute resolution throughout');
+    const json = JSON.parse((await capture(() => runReport([runDir, '--detail-week', '2025-06-17', '--json']))).stdout) as { notes: string[] };
+    expect(json.notes).toHaveLength(1);
+    // The page is the run's own, whatever the option.
+    expect(readFileSync(join(runDir, 'report', 'index.html')).equals(page)).toBe(true);
+    expect((JSON.parse((await capture(() => runReport([runDir, '--json']))).stdout) as { notes: string[] }).notes).toEqual([]);
+  });
+
   it('prints its usage with --help and refuses bad arguments', async () => {
     const help = await capture(() => runReport(['--help']));
     expect(help.stdout).toMatch(/^Usage: euroflex report RUN_DIR/);
     await expect(runReport([])).rejects.toThrow(UsageError);
     await expect(runReport([runDir, '--detail-week', 'june'])).rejects.toThrow(UsageError);
+    await expect(runReport([runDir, '--detail-week', '2024-13-01'])).rejects.toThrow('--detail-week "2024-13-01" is not a valid date: expected a local date YYYY-MM-DD');
+    await expect(runReport([runDir, '--detail-week', '2023-02-29'])).rejects.toThrow(UsageError);
     await expect(runReport([join(runDir, 'nope')])).rejects.toThrow(UserError);
   });
 });

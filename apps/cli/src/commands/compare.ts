@@ -9,11 +9,14 @@ import { colours } from '../cli/terminal';
 const usage = `Usage: euroflex compare RUN_DIR... [--reference RUN] [--out DIR] [--json]
 
 Compare runs side by side: identity, PnL components, oracle gap and capture, throughput,
-cycles, forecast errors; deltas against a reference run; groups by market, workflow and
-scope; and the portfolio uplift of each portfolio run over single-asset runs of its assets
-(same market, workflow, provider and delivery window): portfolio total minus the sum of
-their totals. Writes comparison.csv, comparison.json, comparison_groups.csv and
-comparison.md (deterministic content) and prints the Markdown summary.
+cycles, forecast errors; deltas against a reference run; groups by market, workflow, base
+workflow and scope; and the portfolio uplift of each portfolio run over single-asset runs
+of its assets (same market, workflow, provider, delivery window, model profile, switches
+and degradation): portfolio total minus the sum of their totals. Warns (and still
+computes) when runs or groups cover different delivery windows, and names single-asset
+runs left out of an uplift for other model settings. Writes comparison.csv,
+comparison.json, comparison_groups.csv and comparison.md (deterministic content) and
+prints the Markdown summary.
 
 Options:
   --reference RUN   Run id or run directory of the reference run (default: the first)

@@ -1,4 +1,4 @@
-import { writeReport } from '@euroflex/analytics';
+import { isLocalDate, writeReport } from '@euroflex/analytics';
 import { readFileSync } from 'node:fs';
 import type { Command } from '../cli/command';
 import { UsageError } from '../cli/errors';
@@ -14,8 +14,9 @@ RUN_DIR/report/summary.md, from the run directory's files. Prints summary.md.
 
 Options:
   --detail-week DATE  First local day of the week shown at 15-minute resolution in runs
-                      longer than 14 days (default: the week with the most throughput)
-  --json              Print the paths and size of what was written as JSON`;
+                      longer than 14 days (default: the week with the most throughput);
+                      shorter runs are drawn in full, and a note says the option had no effect
+  --json              Print the paths, size and notes of what was written as JSON`;
 
 export async function runReport(argv: readonly string[]): Promise<number> {
   const { values, positionals: args } = parseCommand(argv, { 'detail-week': { type: 'string' }, json: { type: 'boolean' } });
@@ -25,19 +26,19 @@ export async function runReport(argv: readonly string[]): Promise<number> {
   }
   const [runDir] = positionals(args, ['run_dir']);
   const detail = values['detail-week'];
-  if (detail !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(detail)) {
-    throw new UsageError(`--detail-week must be a local date YYYY-MM-DD, got "${detail}"`);
+  if (detail !== undefined && !isLocalDate(detail)) {
+    throw new UsageError(`--detail-week "${detail}" is not a valid date: expected a local date YYYY-MM-DD such as 2024-06-03`);
   }
   const written = writeReport(runDir, { detailStartDate: detail });
   if (values.json) {
-    const out = { html_file: written.htmlFile, markdown_file: written.markdownFile, html_bytes: written.htmlBytes };
+    const out = { html_file: written.htmlFile, markdown_file: written.markdownFile, html_bytes: written.htmlBytes, notes: written.notes };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   }
   const c = colours(process.stdout);
   process.stdout.write(readFileSync(written.markdownFile, 'utf8'));
   process.stdout.write(
-    `\n${c.bold('report')}  ${written.htmlFile} (${(written.htmlBytes / 1024).toFixed(0)} KiB, ${written.elapsedMs.toFixed(0)} ms)\n${c.bold('summary')} ${written.markdownFile}\n`,
+    `${written.notes.map((text) => `\n${c.bold('note')}    ${text}`).join('')}\n${c.bold('report')}  ${written.htmlFile} (${(written.htmlBytes / 1024).toFixed(0)} KiB, ${written.elapsedMs.toFixed(0)} ms)\n${c.bold('summary')} ${written.markdownFile}\n`,
   );
   return 0;
 }

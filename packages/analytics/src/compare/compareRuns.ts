@@ -1,18 +1,24 @@
 import { basename, resolve } from 'node:path';
 import { UserError } from '@euroflex/config';
 import type { RunDirectory, RunSummaryFile } from '../io/readRunDirectory';
+import { comparisonWarnings } from './comparisonWarnings';
 import { portfolioUplifts, type PortfolioUplift } from './portfolioUplift';
 
-/** What a comparison needs of a run directory. */
-export type ComparedRun = Pick<RunDirectory, 'dir' | 'summary'>;
+/**
+ * What a comparison needs of a run directory; without `configSnapshot` the portfolio
+ * uplift cannot check the degradation settings (they count as absent).
+ */
+export type ComparedRun = Pick<RunDirectory, 'dir' | 'summary'> & Partial<Pick<RunDirectory, 'configSnapshot'>>;
 
 /** One cell of the comparison table (null = not applicable). */
 export type ComparisonCell = string | number | boolean | null;
 
-/** Runs grouped by market, workflow and scope. */
+/** Runs grouped by market, workflow, base workflow and scope. */
 export interface ComparisonGroup {
   readonly market_id: string;
   readonly workflow: string;
+  /** The workflow a schedule_revision run revises (else the workflow itself). */
+  readonly base_workflow: string;
   readonly run_scope: string;
   readonly run_count: number;
   readonly run_ids: readonly string[];
@@ -31,9 +37,11 @@ export interface Comparison {
   readonly columns: readonly string[];
   /** One row per run, in input order. */
   readonly runs: readonly Readonly<Record<string, ComparisonCell>>[];
-  /** Sorted by market, workflow and scope. */
+  /** Sorted by market, workflow, base workflow and scope. */
   readonly groups: readonly ComparisonGroup[];
   readonly portfolio_uplift: readonly PortfolioUplift[];
+  /** What the comparison mixes (delivery windows, uplift runs left out), one sentence each; the figures are computed anyway. */
+  readonly warnings: readonly string[];
 }
 
 export interface CompareOptions {
@@ -93,38 +101,45 @@ function mean(values: readonly number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-function groupsOf(runs: readonly ComparedRun[]): ComparisonGroup[] {
+/** `workflow`, or `schedule_revision (da_plus_afrr)` when the run revises another workflow. */
+export function workflowLabel(workflow: string, baseWorkflow: string | undefined): string {
+  return baseWorkflow === undefined || baseWorkflow === workflow ? workflow : `${workflow} (${baseWorkflow})`;
+}
+
+function membersByGroup(runs: readonly ComparedRun[]): RunSummaryFile[][] {
   const groups = new Map<string, RunSummaryFile[]>();
   for (const { summary } of runs) {
-    const key = [summary.market_id, summary.workflow, summary.run_scope].join('\u0000');
+    const key = [summary.market_id, summary.workflow, summary.base_workflow, summary.run_scope].join('\u0000');
     groups.set(key, [...(groups.get(key) ?? []), summary]);
   }
-  return [...groups.entries()]
-    .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([, members]) => {
-      const totals = members.map((s) => s.total_pnl_eur);
-      return {
-        market_id: members[0].market_id,
-        workflow: members[0].workflow,
-        run_scope: members[0].run_scope,
-        run_count: members.length,
-        run_ids: members.map((s) => s.run_id),
-        total_pnl_eur_mean: mean(totals),
-        total_pnl_eur_min: Math.min(...totals),
-        total_pnl_eur_max: Math.max(...totals),
-        expected_total_pnl_eur_mean: mean(members.map((s) => s.expected_total_pnl_eur)),
-        oracle_gap_total_pnl_eur_mean: mean(members.map((s) => s.oracle_gap_total_pnl_eur)),
-        throughput_mwh_mean: mean(members.map((s) => s.throughput_mwh)),
-        equivalent_full_cycles_mean: mean(members.map((s) => s.equivalent_full_cycles)),
-      };
-    });
+  return [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([, members]) => members);
+}
+
+function groupOf(members: readonly RunSummaryFile[]): ComparisonGroup {
+  const totals = members.map((s) => s.total_pnl_eur);
+  return {
+    market_id: members[0].market_id,
+    workflow: members[0].workflow,
+    base_workflow: members[0].base_workflow,
+    run_scope: members[0].run_scope,
+    run_count: members.length,
+    run_ids: members.map((s) => s.run_id),
+    total_pnl_eur_mean: mean(totals),
+    total_pnl_eur_min: Math.min(...totals),
+    total_pnl_eur_max: Math.max(...totals),
+    expected_total_pnl_eur_mean: mean(members.map((s) => s.expected_total_pnl_eur)),
+    oracle_gap_total_pnl_eur_mean: mean(members.map((s) => s.oracle_gap_total_pnl_eur)),
+    throughput_mwh_mean: mean(members.map((s) => s.throughput_mwh)),
+    equivalent_full_cycles_mean: mean(members.map((s) => s.equivalent_full_cycles)),
+  };
 }
 
 /**
  * Runs side by side: identity, PnL components, oracle gap and capture, operation
  * statistics and forecast MAE per series; deltas of the main figures against a reference
- * run; groups by market, workflow and scope; and the portfolio uplift over matching
- * single-asset runs. Pure and deterministic: the same runs give the same comparison.
+ * run; groups by market, workflow, base workflow and scope; the portfolio uplift over
+ * matching single-asset runs; and warnings about what is mixed (delivery windows, uplift
+ * runs left out). Pure and deterministic: the same runs give the same comparison.
  */
 export function compareRuns(runs: readonly ComparedRun[], options: CompareOptions = {}): Comparison {
   if (runs.length === 0) {
@@ -139,7 +154,7 @@ export function compareRuns(runs: readonly ComparedRun[], options: CompareOption
   }
   const reference = runs[referenceIndex(runs, options.reference)].summary;
   const series = forecastSeries(runs);
-  const uplifts = portfolioUplifts(runs.map((run) => run.summary));
+  const uplifts = portfolioUplifts(runs);
   const columns = [
     ...IDENTITY,
     'is_reference',
@@ -184,5 +199,14 @@ export function compareRuns(runs: readonly ComparedRun[], options: CompareOption
     row.portfolio_uplift_basis = uplift?.basis ?? null;
     return row;
   });
-  return { reference_run_id: reference.run_id, columns, runs: rows, groups: groupsOf(runs), portfolio_uplift: uplifts };
+  const members = membersByGroup(runs);
+  const groups = members.map(groupOf);
+  const warned = groups.map((g, i) => ({ label: `${g.market_id} / ${workflowLabel(g.workflow, g.base_workflow)} / ${g.run_scope}`, members: members[i] }));
+  const warnings = comparisonWarnings(
+    reference,
+    runs.map((run) => run.summary),
+    warned,
+    uplifts,
+  );
+  return { reference_run_id: reference.run_id, columns, runs: rows, groups, portfolio_uplift: uplifts, warnings };
 }

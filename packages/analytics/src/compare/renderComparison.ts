@@ -1,6 +1,6 @@
 import { bool, makeTable, num, str, tableToCsv, type Column } from '@euroflex/backtesting';
 import { formatNumber, formatShare } from '../report/svg/format';
-import type { Comparison, ComparisonCell } from './compareRuns';
+import { workflowLabel, type Comparison, type ComparisonCell } from './compareRuns';
 
 function column(name: string, cells: readonly ComparisonCell[]): Column {
   const present = cells.filter((cell) => cell !== null);
@@ -37,9 +37,9 @@ export function comparisonCsv(comparison: Comparison): string {
   );
 }
 
-/** `comparison_groups.csv`: one row per (market, workflow, scope) group. */
+/** `comparison_groups.csv`: one row per (market, workflow, base workflow, scope) group. */
 export function comparisonGroupsCsv(comparison: Comparison): string {
-  const names = ['market_id', 'workflow', 'run_scope', 'run_count', 'run_ids', 'total_pnl_eur_mean', 'total_pnl_eur_min', 'total_pnl_eur_max', 'expected_total_pnl_eur_mean', 'oracle_gap_total_pnl_eur_mean', 'throughput_mwh_mean', 'equivalent_full_cycles_mean'] as const;
+  const names = ['market_id', 'workflow', 'base_workflow', 'run_scope', 'run_count', 'run_ids', 'total_pnl_eur_mean', 'total_pnl_eur_min', 'total_pnl_eur_max', 'expected_total_pnl_eur_mean', 'oracle_gap_total_pnl_eur_mean', 'throughput_mwh_mean', 'equivalent_full_cycles_mean'] as const;
   return tableToCsv(
     makeTable(
       'comparison_groups',
@@ -66,12 +66,15 @@ const money = (cell: ComparisonCell | undefined) => (typeof cell === 'number' ? 
 /** `comparison.md`: the runs, their deltas, the groups and the portfolio uplift, for a terminal. */
 export function renderComparisonMarkdown(comparison: Comparison): string {
   const lines = [`# Comparison of ${comparison.runs.length} run${comparison.runs.length === 1 ? '' : 's'}`, '', `Reference run: ${comparison.reference_run_id} (deltas are run minus reference).`, ''];
+  if (comparison.warnings.length > 0) {
+    lines.push('## Warnings', '', ...comparison.warnings.map((warning) => `- ${warning}.`), '');
+  }
   lines.push(
     mdTable(
       ['run', 'market / workflow / scope', 'provider', 'total EUR', 'delta EUR', 'oracle gap EUR', 'captured', 'throughput MWh', 'EFC'],
       comparison.runs.map((row) => [
         `${String(row.run_id)}${row.is_reference ? ' (reference)' : ''}`,
-        `${String(row.market_id)} / ${String(row.workflow)} / ${String(row.run_scope)}`,
+        `${String(row.market_id)} / ${workflowLabel(String(row.workflow), typeof row.base_workflow === 'string' ? row.base_workflow : undefined)} / ${String(row.run_scope)}`,
         String(row.provider_name),
         money(row.total_pnl_eur),
         money(row.delta_total_pnl_eur),
@@ -82,11 +85,11 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
       ]),
     ),
     '',
-    '## Groups (market, workflow, scope)',
+    '## Groups (market, workflow (base workflow), scope)',
     '',
     mdTable(
       ['market', 'workflow', 'scope', 'runs', 'mean total EUR', 'min EUR', 'max EUR', 'mean oracle gap EUR'],
-      comparison.groups.map((g) => [g.market_id, g.workflow, g.run_scope, String(g.run_count), formatNumber(g.total_pnl_eur_mean), formatNumber(g.total_pnl_eur_min), formatNumber(g.total_pnl_eur_max), formatNumber(g.oracle_gap_total_pnl_eur_mean)]),
+      comparison.groups.map((g) => [g.market_id, workflowLabel(g.workflow, g.base_workflow), g.run_scope, String(g.run_count), formatNumber(g.total_pnl_eur_mean), formatNumber(g.total_pnl_eur_min), formatNumber(g.total_pnl_eur_max), formatNumber(g.oracle_gap_total_pnl_eur_mean)]),
     ),
     '',
     '## Portfolio uplift over single-asset runs',

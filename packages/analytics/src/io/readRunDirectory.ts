@@ -46,8 +46,13 @@ export interface RunDirectory {
   readonly tableNames: readonly string[];
   /** Series under `normalized_inputs/`, sorted. */
   readonly inputNames: readonly string[];
-  /** `reconciliation_summary.json` (revision runs), or undefined. */
+  /**
+   * `reconciliation_summary.json`: the backtest's own (schedule_revision and imbalance
+   * runs), else the one `euroflex reconcile RUN_DIR` wrote into `reconciliation/`, else undefined.
+   */
   readonly reconciliationSummary: Readonly<Record<string, unknown>> | undefined;
+  /** Where `reconciliationSummary` came from: `inline` (the backtest) or `reconcile` (`reconciliation/`). */
+  readonly reconciliationSource: 'inline' | 'reconcile' | undefined;
   hasTable(name: string): boolean;
   /** The table; a DataError naming the run directory when it is absent. */
   table(name: string): RunTable;
@@ -120,8 +125,10 @@ export function readRunDirectory(path: string, options: ReadRunOptions = {}): Ru
   checkSummary(summary, summaryFile);
   const snapshotFile = join(dir, 'config_snapshot.yaml');
   const configSnapshot = existsSync(snapshotFile) ? (parseYamlOnce(readFileSync(snapshotFile, 'utf8'), { file: snapshotFile, fix: RUN_DAMAGED }) as Record<string, unknown>) : undefined;
-  const reconciliationFile = join(dir, 'reconciliation_summary.json');
-  const reconciliationSummary = existsSync(reconciliationFile) ? readJsonObject(reconciliationFile) : undefined;
+  const inlineReconciliation = join(dir, 'reconciliation_summary.json');
+  const reconcileOutput = join(dir, 'reconciliation', 'reconciliation_summary.json');
+  const reconciliationSource = existsSync(inlineReconciliation) ? 'inline' : existsSync(reconcileOutput) ? 'reconcile' : undefined;
+  const reconciliationSummary = reconciliationSource === undefined ? undefined : readJsonObject(reconciliationSource === 'inline' ? inlineReconciliation : reconcileOutput);
   const tableNames = orderTables(csvNames(dir));
   const inputNames = csvNames(join(dir, 'normalized_inputs'));
   const tables = new Map<string, RunTable>();
@@ -150,6 +157,7 @@ export function readRunDirectory(path: string, options: ReadRunOptions = {}): Ru
     tableNames,
     inputNames,
     reconciliationSummary,
+    reconciliationSource,
     hasTable: (name) => tableNames.includes(name),
     optionalTable,
     table(name) {

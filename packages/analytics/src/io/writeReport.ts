@@ -31,6 +31,8 @@ export interface WrittenReport {
   readonly htmlBytes: number;
   /** Wall milliseconds from reading the run directory to the last byte written. */
   readonly elapsedMs: number;
+  /** Options that had no effect, one sentence each (`RunReport.notes`). */
+  readonly notes: readonly string[];
 }
 
 function writeAtomically(file: string, text: string): number {
@@ -61,5 +63,5 @@ export function writeReport(runDir: string, options: WriteReportOptions = {}): W
   const markdownFile = join(dir, 'summary.md');
   const htmlBytes = writeAtomically(htmlFile, html);
   writeAtomically(markdownFile, markdown);
-  return { htmlFile, markdownFile, htmlBytes, elapsedMs: performance.now() - started };
+  return { htmlFile, markdownFile, htmlBytes, elapsedMs: performance.now() - started, notes: report.notes };
 }

@@ -36,6 +36,28 @@ export interface RunReport {
   readonly reasons: readonly ReasonCounts[];
   readonly reconciliation: ReconciliationFacts | undefined;
   readonly contributions: readonly AssetContribution[];
+  /** Options that had no effect, one sentence each (a detail week on a short run). Not on the page. */
+  readonly notes: readonly string[];
+}
+
+/** True for a real calendar date written YYYY-MM-DD (2024-02-29 yes, 2024-13-01 and 2023-02-29 no). */
+export function isLocalDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) {
+    return false;
+  }
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function detailNotes(timeline: Timeline, aggregated: boolean, startDate: string | undefined): string[] {
+  const days = timeline.dates.length;
+  if (startDate === undefined || aggregated || days === 0) {
+    return [];
+  }
+  const window = `${timeline.dates[0]} .. ${timeline.dates[days - 1]}`;
+  return [`detail week ${startDate} (--detail-week) ignored: the run has ${days} local day${days === 1 ? '' : 's'} (${window}), and runs of 14 days or fewer are drawn at 15-minute resolution throughout`];
 }
 
 const DETAIL_DAYS = 7;
@@ -55,6 +77,9 @@ function detailWindow(run: RunDirectory, timeline: Timeline, aggregated: boolean
     return window(0, days - 1);
   }
   if (startDate !== undefined) {
+    if (!isLocalDate(startDate)) {
+      throw new UserError(`detail week start ${startDate} is not a valid date: expected a local date YYYY-MM-DD`);
+    }
     const first = timeline.dates.indexOf(startDate);
     if (first < 0) {
       throw new UserError(`detail week start ${startDate} is not a delivery day of the run (${timeline.dates[0]} .. ${timeline.dates[days - 1]})`);
@@ -112,5 +137,6 @@ export function buildRunReport(run: RunDirectory, options: ReportOptions = {}): 
     reasons: reasonCountsOf(run),
     reconciliation: reconciliationFactsOf(run),
     contributions: assetContributionsOf(run),
+    notes: detailNotes(timeline, aggregated, options.detailStartDate),
   };
 }

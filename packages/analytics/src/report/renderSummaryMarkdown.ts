@@ -1,5 +1,6 @@
 import type { RunReport } from './buildRunReport';
 import { captureRatio, identityRows, pnlRows } from './html/summarySection';
+import { FROM_RECONCILE } from './html/analysisSections';
 import { formatEur, formatNumber, formatShare } from './svg/format';
 
 function mdTable(headers: readonly string[], rows: readonly (readonly string[])[], numeric = true): string {
@@ -64,6 +65,9 @@ export function renderSummaryMarkdown(report: RunReport): string {
   }
   if (report.reconciliation !== undefined) {
     lines.push('## Reconciliation', '');
+    if (report.reconciliation.source === 'reconcile') {
+      lines.push(FROM_RECONCILE, '');
+    }
     const rows = [...report.reconciliation.views, ...report.reconciliation.buckets].map(([name, value]) => [name, formatNumber(value)]);
     lines.push(mdTable(['view or bucket', 'EUR'], rows), '');
   }

@@ -57,6 +57,8 @@ function valueCounts(texts: readonly string[]): Map<string, number> {
 
 /** Reconciliation totals found in `reconciliation_summary.json`. */
 export interface ReconciliationFacts {
+  /** `inline`: written by the backtest; `reconcile`: by `euroflex reconcile` into `reconciliation/`. */
+  readonly source: 'inline' | 'reconcile';
   /** baseline expected, revised expected and realized totals (those present). */
   readonly views: readonly (readonly [string, number])[];
   /** The buckets present, in spec order (engine.md, Reconciliation). */
@@ -88,12 +90,13 @@ function findNumber(source: Readonly<Record<string, unknown>>, names: readonly s
 }
 
 /**
- * The views and buckets of `reconciliation_summary.json` (top level or one object deep,
- * with or without `_eur`, `_pnl_eur` or `_total_pnl_eur`), or undefined without the file.
+ * The views and buckets of `reconciliation_summary.json` (the run's own, else the one of
+ * `euroflex reconcile` in `reconciliation/`; top level or one object deep, with or without
+ * `_eur`, `_pnl_eur` or `_total_pnl_eur`), or undefined without either file.
  */
 export function reconciliationFactsOf(run: RunDirectory): ReconciliationFacts | undefined {
   const source = run.reconciliationSummary;
-  if (source === undefined) {
+  if (source === undefined || run.reconciliationSource === undefined) {
     return undefined;
   }
   const views: [string, number][] = [];
@@ -127,7 +130,7 @@ export function reconciliationFactsOf(run: RunDirectory): ReconciliationFacts | 
       },
     ];
   });
-  return { views, buckets, delta: baseline !== undefined && realized !== undefined ? realized - baseline : undefined, assets };
+  return { source: run.reconciliationSource, views, buckets, delta: baseline !== undefined && realized !== undefined ? realized - baseline : undefined, assets };
 }
 
 /** One asset's run totals (asset_pnl_attribution), in config order. */

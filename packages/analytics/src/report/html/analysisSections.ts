@@ -20,11 +20,17 @@ export function reasonSection(report: RunReport): string {
   return section('reasons', 'Reason codes', body);
 }
 
-/** Reconciliation buckets of a revision run (reconciliation_summary.json). */
+/** What the page and summary.md say of a run without any reconciliation_summary.json. */
+export const NO_RECONCILIATION =
+  'No reconciliation_summary.json: the backtest writes one for schedule_revision and imbalance runs only; run `euroflex reconcile RUN_DIR` to reconcile this run (it writes RUN_DIR/reconciliation/), then `euroflex report RUN_DIR` to show it here.';
+/** The note above a reconciliation read from `reconciliation/` rather than the run itself. */
+export const FROM_RECONCILE = 'From `euroflex reconcile` (reconciliation/reconciliation_summary.json and reconciliation_breakdown.csv): the backtest wrote no reconciliation for this run.';
+
+/** Reconciliation buckets (reconciliation_summary.json of the run or of `euroflex reconcile`). */
 export function reconciliationSection(report: RunReport): string {
   const facts = report.reconciliation;
   if (facts === undefined) {
-    return section('reconciliation', 'Reconciliation', note('No reconciliation_summary.json: reconciliation applies to schedule_revision runs (or run `euroflex reconcile`).'));
+    return section('reconciliation', 'Reconciliation', note(NO_RECONCILIATION));
   }
   const svg = barListSvg({ title: 'Reconciliation buckets', unit: 'EUR', items: facts.buckets.map(([name, value]) => ({ label: name, value })) });
   const bucketSum = facts.buckets.reduce((sum, [, value]) => sum + value, 0);
@@ -47,7 +53,7 @@ export function reconciliationSection(report: RunReport): string {
   return section(
     'reconciliation',
     'Reconciliation',
-    `${views}${facts.buckets.length > 0 ? figure(svg, 'Buckets from the baseline expected PnL to the realized PnL.') : ''}${check}${perAsset}`,
+    `${facts.source === 'reconcile' ? note(FROM_RECONCILE) : ''}${views}${facts.buckets.length > 0 ? figure(svg, 'Buckets from the baseline expected PnL to the realized PnL.') : ''}${check}${perAsset}`,
   );
 }
 
