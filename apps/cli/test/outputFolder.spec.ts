@@ -1,6 +1,6 @@
 import fs, { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { runBacktest } from '@euroflex/backtesting';
 import { referenceVariant } from './configVariant';
 import { cli } from './run';
@@ -50,6 +50,34 @@ describe('an output folder that cannot be written is a user error (exit 1) namin
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('cannot write the artifact root /proc/euroflex (--out)');
     expect(result.stderr).toContain('ENOENT');
+  });
+
+  describe('normalize --output', () => {
+    const input = resolve(__dirname, '../../../examples/data/real/belgium_day_ahead_2024_raw.csv');
+    const args = ['--input', input, '--series', 'day_ahead', '--timestamp-column', 'datetime_utc', '--value-column', 'price_eur_mwh', '--zone', '10YBE----------2', '--start', '2024-03-01', '--end', '2024-03-02'];
+
+    (existsSync('/proc/self') ? it : it.skip)(
+      'under /proc/x fails at once (exit 1) instead of hanging in a recursive mkdir',
+      async () => {
+        const result = await cli('normalize', ...args, '--output', '/proc/x/y.csv');
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain('error: cannot write /proc/x/y.csv (--output)');
+        expect(result.stderr).toMatch(/--output: ENOENT: .*mkdir '\/proc\/x'; pass --output a file in a folder that exists or can be created, and that you can write to/);
+        expect(result.stderr).not.toContain('internal error');
+      },
+      10_000,
+    );
+
+    it('under a file: exit 1 naming --output, and a new folder on the way is made', async () => {
+      const out = join(aFile(), 'y.csv');
+      const result = await cli('normalize', ...args, '--output', out);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`cannot write ${out} (--output)`);
+      expect(result.stderr).toContain(`EEXIST: file already exists, mkdir '${dirname(out)}'`);
+      const fresh = join(temp(), 'a', 'b', 'y.csv');
+      expect((await cli('normalize', ...args, '--output', fresh)).code).toBe(0);
+      expect(existsSync(fresh)).toBe(true);
+    });
   });
 
   it.each(['EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EACCES'])('backtest --out on a folder failing with %s', async (code) => {

@@ -69,6 +69,7 @@ export { parseConfig, type ParseConfigOptions, type ParseResult } from './parseC
 export { loadConfig, parseConfigText, type LoadedConfig } from './io/loadConfig';
 export { loadRealizedInputs, type RealizedInputs } from './io/loadRealizedInputs';
 export { parseYamlOnce, type YamlSource } from './io/parseYamlOnce';
+export { makeDirectory, nearestFolder } from './io/makeDirectory';
 export { resolveConfigPaths, isPathLikeKey } from './resolveConfigPaths';
 export { resolveModel, type ResolvedModel } from './resolveModel';
 export { executionWorkflow, findExecutionWorkflow, runScope } from './executionWorkflow';

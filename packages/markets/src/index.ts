@@ -23,6 +23,7 @@ export { capIssues } from './table/capIssues';
 export { numberFromBytes, type NumberBytesOut } from './table/canonicalCells';
 export {
   type MarketAdapter,
+  type MarketAssumption,
   type ReserveProduct,
   type ReserveProductId,
   type ImbalanceSettlementRule,

@@ -236,6 +236,14 @@ describe('normalizeCsv: setup problems and output', () => {
     ]);
     const noZone = normalize(table(rows()), { series: 'day_ahead', timestampColumn: 'time', valueColumn: 'price', timezone: 'UTC' });
     expect(noZone.issues.map((i) => i.code)).toEqual(['missing_timezone']);
+    // Only what the CLI can take: --zone or --timezone (there is no flag for marketTimezone).
+    expect(noZone.issues[0].message).toBe(
+      "cannot tell the market time zone for timestamp_local: pass --zone with a known bidding-zone EIC (10YBE----------2 Europe/Brussels, 10YNL----------L Europe/Amsterdam), or --timezone with the market's IANA zone, e.g. Europe/Brussels",
+    );
+    const unknownZone = normalize(table(rows()), { series: 'day_ahead', timestampColumn: 'time', valueColumn: 'price', timezone: 'UTC', zone: '10YDE----------X' });
+    expect(unknownZone.issues[0].message).toMatch(/^cannot tell the market time zone for timestamp_local \(--zone 10YDE----------X is not a known bidding zone\): pass --zone /);
+    const byTimezone = normalize(table(rows()), { series: 'day_ahead', timestampColumn: 'time', valueColumn: 'price', timezone: 'Europe/Brussels' });
+    expect(byTimezone.issues.map((i) => i.code)).not.toContain('missing_timezone');
     expect(normalize(table(rows()), { ...base, timezone: 'UTC', resolution: 'P1D' }).issues.map((i) => i.code)).toEqual([
       'unknown_resolution',
     ]);

@@ -1,4 +1,4 @@
-import { SERIES_NAMES, type SeriesName } from '@euroflex/config';
+import { SERIES_NAMES, UserError, type SeriesName } from '@euroflex/config';
 import { normalizeCsv, type FillMethod, type NormalizeOptions } from '@euroflex/markets';
 import type { Command } from '../cli/command';
 import { UsageError } from '../cli/errors';
@@ -59,6 +59,24 @@ function required(value: string | undefined, flag: string): string {
   return value;
 }
 
+/**
+ * Run `write`, turning an OS error while making the folder of `--output` or writing the file
+ * (ENOENT under /proc, EACCES, ENOTDIR, ...) into a user error that names the flag and the fix.
+ * Reading `--input` never throws: normalizeCsv reports it as an issue.
+ */
+function writingOutput<T>(output: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') {
+      throw error;
+    }
+    const message = `${(error as Error).message}; pass --output a file in a folder that exists or can be created, and that you can write to`;
+    throw new UserError(`cannot write ${output} (--output)`, [{ path: '--output', code: 'unwritable_output', message }]);
+  }
+}
+
 export async function runNormalize(argv: readonly string[]): Promise<number> {
   const { values, positionals: args } = parseCommand(argv, {
     input: { type: 'string' },
@@ -97,9 +115,10 @@ export async function runNormalize(argv: readonly string[]): Promise<number> {
   if ((values.start === undefined) !== (values.end === undefined)) {
     throw new UsageError('--start and --end go together');
   }
+  const output = required(values.output, '--output');
   const options: NormalizeOptions = {
     input: required(values.input, '--input'),
-    output: required(values.output, '--output'),
+    output,
     series: series as SeriesName,
     timestampColumn: required(values['timestamp-column'], '--timestamp-column'),
     valueColumn: required(values['value-column'], '--value-column'),
@@ -117,7 +136,7 @@ export async function runNormalize(argv: readonly string[]): Promise<number> {
     ...(values.source === undefined ? {} : { source: values.source }),
     ...(values.start === undefined || values.end === undefined ? {} : { window: { startDate: values.start, endDate: values.end } }),
   };
-  const result = normalizeCsv(options);
+  const result = writingOutput(output, () => normalizeCsv(options));
   const ok = result.written && result.issues.length === 0 && result.gaps.length === 0;
   if (values.json) {
     process.stdout.write(

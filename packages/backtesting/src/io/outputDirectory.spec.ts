@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '@euroflex/config';
-import { checkOutputDirectory, makeDirectory } from './outputDirectory';
+import { checkOutputDirectory } from './outputDirectory';
 
 function temp(): string {
   return mkdtempSync(join(tmpdir(), 'euroflex-outdir-'));
@@ -17,29 +17,6 @@ function thrown(run: () => unknown): NodeJS.ErrnoException {
   }
   throw new Error('expected an error');
 }
-
-describe('makeDirectory', () => {
-  it('creates every missing level and accepts a folder that exists', () => {
-    const dir = temp();
-    const deep = join(dir, 'a', 'b', 'c');
-    expect(makeDirectory(deep)).toBe(deep);
-    expect(statSync(deep).isDirectory()).toBe(true);
-    expect(makeDirectory(deep)).toBe(deep);
-  });
-
-  it('fails with ENOTDIR under a file and EEXIST on a file, creating nothing', () => {
-    const dir = temp();
-    const file = join(dir, 'file');
-    writeFileSync(file, 'x');
-    expect(thrown(() => makeDirectory(join(file, 'out', 'deeper'))).code).toBe('ENOTDIR');
-    expect(thrown(() => makeDirectory(file)).code).toBe('EEXIST');
-    expect(readdirSync(dir)).toEqual(['file']);
-  });
-
-  (existsSync('/proc/self') ? it : it.skip)('fails at once under /proc, where a recursive mkdir loops forever', () => {
-    expect(thrown(() => makeDirectory('/proc/euroflex/runs')).code).toBe('ENOENT');
-  });
-});
 
 describe('checkOutputDirectory', () => {
   it('accepts a folder that exists or can be created, and creates nothing', () => {

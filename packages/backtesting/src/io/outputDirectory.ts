@@ -1,45 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { UserError } from '@euroflex/config';
+import { mkdtempSync, rmdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { nearestFolder, UserError } from '@euroflex/config';
 import { fileErrorHint } from './fileErrorHint';
 
-/**
- * The nearest folder at or above `dir` that exists, and the levels below it down to `dir`
- * (shallowest first). A file at `dir` or on its way fails as mkdir fails there (EEXIST or
- * ENOTDIR, naming the path).
- */
-function nearestFolder(dir: string): { readonly folder: string; readonly missing: readonly string[] } {
-  const missing: string[] = [];
-  let level = dir;
-  while (!existsSync(level) && dirname(level) !== level) {
-    missing.unshift(level);
-    level = dirname(level);
-  }
-  if (!statSync(level).isDirectory()) {
-    mkdirSync(missing[0] ?? level); // throws: ENOTDIR under the file, EEXIST on it
-  }
-  return { folder: level, missing };
-}
-
-/**
- * Create the folder `dir` and its missing parents, one level at a time from the nearest
- * existing one. Never `mkdirSync(dir, { recursive: true })`: on some paths (`/proc/x`) Node's
- * recursive mkdir loops forever instead of failing (here: ENOENT). Returns the absolute folder.
- */
-export function makeDirectory(dir: string): string {
-  const target = resolve(dir);
-  for (const level of nearestFolder(target).missing) {
-    try {
-      mkdirSync(level);
-    } catch (error) {
-      // Another process may have made the same level meanwhile (two runs into a new root).
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(level).isDirectory()) {
-        throw error;
-      }
-    }
-  }
-  return target;
-}
+// The folder helper lives in @euroflex/config (the lowest layer with IO), so that every
+// package's writers share it; re-exported for the layers above that already import it here.
+export { makeDirectory } from '@euroflex/config';
 
 /** Where an output folder came from, for its error: the option or flag that named it, or the config field. */
 export interface OutputDirectorySource {

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UserError } from '@euroflex/config';
-import { makeDirectory } from './outputDirectory';
+import { makeDirectory, UserError } from '@euroflex/config';
 
 /** What may stand where a command writes its output folder. */
 export interface ReplaceableFolder {

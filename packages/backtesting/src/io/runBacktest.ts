@@ -286,7 +286,7 @@ async function finishRun(
   for (const [name, series] of Object.entries(market.series)) {
     provenance[name] = series?.provenance;
   }
-  const summary = buildSummary(run, provenance, activeAssumptions(adapter, overrides));
+  const summary = buildSummary(run, provenance, activeAssumptions(adapter, overrides, workflow));
   if (options.dryRun) {
     return { run, summary, runDir: undefined, dayChunks: made.decisions.report };
   }

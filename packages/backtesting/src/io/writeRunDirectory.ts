@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { makeDirectory } from '@euroflex/config';
 import { stringify } from 'yaml';
 import type { Table } from '../tables/table';
-import { makeDirectory } from './outputDirectory';
 import { writeTable } from './writeTable';
 
 export interface RunDirectoryContent {

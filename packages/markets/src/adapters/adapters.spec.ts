@@ -1,4 +1,4 @@
-import { MARKET_IDS, SERIES_NAMES } from '@euroflex/config';
+import { MARKET_IDS, SERIES_NAMES, type BaseWorkflow } from '@euroflex/config';
 import { localDayGrid } from '../calendar';
 import { publicationTimeMs } from '../publication';
 import type { Series } from '../series';
@@ -47,8 +47,8 @@ describe('market adapters', () => {
     ]);
     expect(Object.keys(adapter.defaultPublicationLagsMinutes).sort()).toEqual([...SERIES_NAMES].sort());
     expect(Object.keys(adapter.assumedDefaults)).toEqual(['gates.afrr', 'publication_lags.imbalance']);
-    for (const text of Object.values(adapter.assumedDefaults)) {
-      expect(adapter.assumptions).toContain(text);
+    for (const assumption of Object.values(adapter.assumedDefaults)) {
+      expect(adapter.assumptions).toContain(assumption);
     }
     expect(adapterForZone(adapter.zoneEic)).toBe(adapter);
   });
@@ -91,11 +91,35 @@ describe('publicationRules', () => {
   });
 
   it('drops an assumption once the config overrides it', () => {
-    const all = activeAssumptions(be, { dayAheadGateLocal: '12:00' });
-    expect(all).toEqual([...be.assumptions]);
-    const overridden = activeAssumptions(be, { dayAheadGateLocal: '12:00', gates: { afrr: '09:30' } });
-    expect(overridden).not.toContain(be.assumedDefaults['gates.afrr']);
-    expect(overridden).toHaveLength(all.length - 1);
+    const all = activeAssumptions(be, { dayAheadGateLocal: '12:00' }, 'da_plus_afrr');
+    const overridden = activeAssumptions(be, { dayAheadGateLocal: '12:00', gates: { afrr: '09:30' } }, 'da_plus_afrr');
+    expect(all).toContain(be.assumedDefaults['gates.afrr'].text);
+    expect(overridden).toEqual(all.filter((text) => text !== be.assumedDefaults['gates.afrr'].text));
+  });
+
+  it('lists only the assumptions about series the workflow uses', () => {
+    const nl = marketAdapter('netherlands');
+    const overrides = { dayAheadGateLocal: '12:00' };
+    expect(activeAssumptions(be, overrides, 'da_only')).toEqual([]);
+    expect(activeAssumptions(nl, overrides, 'da_only')).toEqual([]);
+    expect(activeAssumptions(be, overrides, 'da_plus_afrr')).toEqual([
+      'Belgian aFRR capacity gate assumed at D-1 09:00 Europe/Brussels (Elia daily auction; override with market.gates.afrr).',
+      'Reserve capacity prices of day D are assumed public 60 minutes after their gate on D-1 (override with market.publication_lags.<series>).',
+      'aFRR activation prices and ratios are assumed public at the end of their quarter-hour (lag 0).',
+    ]);
+    expect(activeAssumptions(be, overrides, 'da_plus_fcr')).toEqual([
+      'Reserve capacity prices of day D are assumed public 60 minutes after their gate on D-1 (override with market.publication_lags.<series>).',
+    ]);
+    expect(activeAssumptions(nl, overrides, 'da_plus_imbalance')).toEqual([
+      'Dutch imbalance prices assumed public 30 minutes after the end of their ISP (TenneT settlement prices; not verified, override with market.publication_lags.imbalance).',
+      'Dutch imbalance is settled at dual prices: the surplus price when long (deviation >= 0), the shortage price when short.',
+    ]);
+    // Every assumption is about some series, so each one reaches the summary of some workflow.
+    for (const adapter of [be, nl]) {
+      const workflows: BaseWorkflow[] = ['da_plus_fcr', 'da_plus_afrr', 'da_plus_imbalance'];
+      const reached = new Set(workflows.flatMap((workflow) => activeAssumptions(adapter, overrides, workflow)));
+      expect([...reached].sort()).toEqual(adapter.assumptions.map((a) => a.text).sort());
+    }
   });
 });
 

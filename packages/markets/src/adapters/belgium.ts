@@ -1,12 +1,12 @@
 import { MARKET_TIMEZONES } from '@euroflex/config';
-import { COMMON_ASSUMPTIONS, COMMON_PUBLICATION_LAGS_MINUTES, STANDARD_RESERVE_PRODUCTS, type MarketAdapter } from './marketAdapter';
+import { assumedDefaultsOf, COMMON_ASSUMPTIONS, COMMON_PUBLICATION_LAGS_MINUTES, STANDARD_RESERVE_PRODUCTS, type MarketAdapter } from './marketAdapter';
 
-const assumedDefaults = {
-  'gates.afrr':
+const assumedDefaults = assumedDefaultsOf({
+  afrrGate:
     'Belgian aFRR capacity gate assumed at D-1 09:00 Europe/Brussels (Elia daily auction; override with market.gates.afrr).',
-  'publication_lags.imbalance':
+  imbalanceLag:
     'Belgian imbalance prices assumed public 15 minutes after the end of their quarter-hour (override with market.publication_lags.imbalance).',
-};
+});
 
 /** Belgium: Elia, bidding zone BE, single imbalance price. */
 export const BELGIUM: MarketAdapter = {

@@ -52,9 +52,9 @@ export interface MarketAdapter {
    * Defaults that are assumptions rather than published market rules, keyed by the config
    * override that replaces them (`gates.afrr`, `publication_lags.imbalance`).
    */
-  readonly assumedDefaults: Readonly<Record<string, string>>;
-  /** Every assumption of the adapter, as sentences for the run summary. */
-  readonly assumptions: readonly string[];
+  readonly assumedDefaults: Readonly<Record<string, MarketAssumption>>;
+  /** Every assumption of the adapter, for the run summary (see activeAssumptions). */
+  readonly assumptions: readonly MarketAssumption[];
 }
 
 /** Publication lags shared by both markets (minutes), per the engine spec. */
@@ -95,8 +95,37 @@ export const STANDARD_RESERVE_PRODUCTS: readonly ReserveProduct[] = [
   },
 ];
 
+/** One assumption of a market adapter: its sentence, and the series it is about. */
+export interface MarketAssumption {
+  /** The sentence of the run summary. */
+  readonly text: string;
+  /** The series (or the gate of the series) it is about: it applies only to a run whose workflow uses one of them. */
+  readonly series: readonly SeriesName[];
+}
+
+/** The aFRR capacity series: what the aFRR gate closes on. */
+const AFRR_CAPACITY_SERIES: readonly SeriesName[] = ['afrr_capacity_up', 'afrr_capacity_down'];
+
+/**
+ * A market's assumed defaults, keyed by the config override that replaces them, each with the
+ * series it is about: the aFRR gate time (the aFRR capacity series) and the imbalance
+ * publication lag (`imbalance`).
+ */
+export function assumedDefaultsOf(text: { readonly afrrGate: string; readonly imbalanceLag: string }): Readonly<Record<string, MarketAssumption>> {
+  return {
+    'gates.afrr': { text: text.afrrGate, series: AFRR_CAPACITY_SERIES },
+    'publication_lags.imbalance': { text: text.imbalanceLag, series: ['imbalance'] },
+  };
+}
+
 /** Assumptions common to both markets. */
-export const COMMON_ASSUMPTIONS: readonly string[] = [
-  'Reserve capacity prices of day D are assumed public 60 minutes after their gate on D-1 (override with market.publication_lags.<series>).',
-  'aFRR activation prices and ratios are assumed public at the end of their quarter-hour (lag 0).',
+export const COMMON_ASSUMPTIONS: readonly MarketAssumption[] = [
+  {
+    text: 'Reserve capacity prices of day D are assumed public 60 minutes after their gate on D-1 (override with market.publication_lags.<series>).',
+    series: ['fcr_capacity', ...AFRR_CAPACITY_SERIES],
+  },
+  {
+    text: 'aFRR activation prices and ratios are assumed public at the end of their quarter-hour (lag 0).',
+    series: ['afrr_activation_price_up', 'afrr_activation_price_down', 'afrr_activation_ratio_up', 'afrr_activation_ratio_down'],
+  },
 ];

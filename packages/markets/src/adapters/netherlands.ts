@@ -1,13 +1,13 @@
 import { MARKET_TIMEZONES } from '@euroflex/config';
 import { NL_SHORTAGE_COLUMN, NL_SURPLUS_COLUMN } from '../table/csvTable';
-import { COMMON_ASSUMPTIONS, COMMON_PUBLICATION_LAGS_MINUTES, STANDARD_RESERVE_PRODUCTS, type MarketAdapter } from './marketAdapter';
+import { assumedDefaultsOf, COMMON_ASSUMPTIONS, COMMON_PUBLICATION_LAGS_MINUTES, STANDARD_RESERVE_PRODUCTS, type MarketAdapter } from './marketAdapter';
 
-const assumedDefaults = {
-  'gates.afrr':
+const assumedDefaults = assumedDefaultsOf({
+  afrrGate:
     'Dutch aFRR capacity gate assumed at D-1 09:00 Europe/Amsterdam (TenneT daily aFRR capacity auction; the exact time is not verified, override with market.gates.afrr).',
-  'publication_lags.imbalance':
+  imbalanceLag:
     'Dutch imbalance prices assumed public 30 minutes after the end of their ISP (TenneT settlement prices; not verified, override with market.publication_lags.imbalance).',
-};
+});
 
 /** The Netherlands: TenneT, bidding zone NL, dual imbalance prices (surplus / shortage). */
 export const NETHERLANDS: MarketAdapter = {
@@ -26,7 +26,10 @@ export const NETHERLANDS: MarketAdapter = {
   assumedDefaults,
   assumptions: [
     ...Object.values(assumedDefaults),
-    'Dutch imbalance is settled at dual prices: the surplus price when long (deviation >= 0), the shortage price when short.',
+    {
+      text: 'Dutch imbalance is settled at dual prices: the surplus price when long (deviation >= 0), the shortage price when short.',
+      series: ['imbalance'],
+    },
     ...COMMON_ASSUMPTIONS,
   ],
 };

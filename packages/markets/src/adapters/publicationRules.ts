@@ -1,4 +1,4 @@
-import { SERIES_NAMES, type SeriesName } from '@euroflex/config';
+import { SERIES_NAMES, workflowSeries, type BaseWorkflow, type SeriesName } from '@euroflex/config';
 import type { PublicationRule } from '../publication';
 import type { MarketAdapter } from './marketAdapter';
 
@@ -61,10 +61,12 @@ export function publicationRules(
 }
 
 /**
- * The adapter's assumptions that still apply after the config overrides (an overridden
- * default is the user's choice, not an adapter assumption), for the run summary.
+ * The adapter's assumptions that apply to a run of `workflow`: those about a series the
+ * workflow uses (`workflowSeries`; a da_only run gets no aFRR gate, imbalance or reserve
+ * assumption) and that the config has not overridden (an overridden default is the user's
+ * choice, not an adapter assumption). Sentences for the run summary.
  */
-export function activeAssumptions(adapter: MarketAdapter, overrides: PublicationOverrides): string[] {
+export function activeAssumptions(adapter: MarketAdapter, overrides: PublicationOverrides, workflow: BaseWorkflow): string[] {
   const overridden = new Set<string>();
   for (const gate of ['fcr', 'afrr'] as const) {
     if (overrides.gates?.[gate] !== undefined) {
@@ -77,7 +79,10 @@ export function activeAssumptions(adapter: MarketAdapter, overrides: Publication
   const dropped = new Set(
     Object.entries(adapter.assumedDefaults)
       .filter(([key]) => overridden.has(key))
-      .map(([, text]) => text),
+      .map(([, assumption]) => assumption),
   );
-  return adapter.assumptions.filter((text) => !dropped.has(text));
+  const used = new Set<SeriesName>(workflowSeries(workflow));
+  return adapter.assumptions
+    .filter((assumption) => !dropped.has(assumption) && assumption.series.some((name) => used.has(name)))
+    .map((assumption) => assumption.text);
 }

@@ -1,5 +1,5 @@
 import type { LabIssue, SeriesName } from '@euroflex/config';
-import { adapterForZone } from '../adapters/registry';
+import { adapterForZone, marketAdapters } from '../adapters/registry';
 import { isoUtc } from '../calendar';
 import { windowBoundsMs } from '../coverage';
 import { resolutionLabel, resolutionMinutesOf } from '../resolution';
@@ -229,7 +229,9 @@ function checkSetup(
     report({
       path: 'timezone',
       code: 'missing_timezone',
-      message: 'cannot tell the market time zone for timestamp_local: pass a known bidding-zone EIC (--zone) or a market time zone',
+      message: `cannot tell the market time zone for timestamp_local${options.zone === undefined ? '' : ` (--zone ${options.zone} is not a known bidding zone)`}: pass --zone with a known bidding-zone EIC (${marketAdapters()
+        .map((adapter) => `${adapter.zoneEic} ${adapter.timezone}`)
+        .join(', ')}), or --timezone with the market's IANA zone, e.g. Europe/Brussels`,
     });
     ok = false;
   }
