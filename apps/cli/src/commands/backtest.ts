@@ -8,6 +8,7 @@ import { UsageError } from '../cli/errors';
 import { parseCommand, positionals } from '../cli/parse';
 import { colours, progressBar } from '../cli/terminal';
 import { noteCustomModule } from '../cli/unfinished';
+import { money } from '../cli/money';
 
 const usage = `Usage: euroflex backtest CONFIG [--workflow NAME] [--provider NAME] [--out DIR] [--json] [--no-report] [--debug-checks]
 
@@ -26,9 +27,6 @@ Options:
   --debug-checks    Check the model invariants (SoC balance, bounds, POI, no simultaneous
                     charge and discharge) on every plan at run time`;
 
-function money(value: number): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
 
 /** The realized PnL components to print: day-ahead and degradation always, the others where nonzero. */
 function components(s: RunSummary): [string, number][] {
@@ -128,7 +126,7 @@ export async function backtestCommandLine(
     `  throughput               ${s.throughput_mwh.toFixed(3).padStart(14)} MWh`,
     '',
     ...(outcome.runDir && !values['no-report'] ? [`${c.bold('report')}         ${outcome.runDir}/report/index.html`, ''] : []),
-    `${c.dim(`${s.solver.lp_solves + s.solver.oracle_lp_solves} LP and ${s.solver.milp_solves + s.solver.oracle_milp_solves} MILP solves (run and oracle)${memoNote(s.solver.memo_solves + s.solver.oracle_memo_solves)}, ${s.timings.solver_ms} ms in HiGHS, ${s.timings.total_ms} ms total`)}`,
+    `${c.dim(`${s.solver.lp_solves + s.solver.oracle_lp_solves} LP and ${s.solver.milp_solves + s.solver.oracle_milp_solves} MILP solves (run and oracle)${memoNote(s.solver.memo_solves + s.solver.oracle_memo_solves)}, ${s.timings.solver_ms} ms in HiGHS${outcome.dayChunks ? ' (summed over its two threads)' : ''}, ${s.timings.total_ms} ms total`)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return ran;

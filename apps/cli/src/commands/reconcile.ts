@@ -3,6 +3,7 @@ import type { Command } from '../cli/command';
 import { parseCommand } from '../cli/parse';
 import { UsageError } from '../cli/errors';
 import { colours } from '../cli/terminal';
+import { money as formatMoney } from '../cli/money';
 
 const usage = `Usage: euroflex reconcile RUN_DIR [REALIZED] [--out DIR] [--json]
 
@@ -19,7 +20,7 @@ Options:
               folder or an earlier reconcile output, refuses anything else
   --json      Print reconciliation_summary.json on stdout`;
 
-const money = (value: number) => value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).padStart(14);
+const money = (value: number) => formatMoney(value).padStart(14);
 
 export async function runReconcile(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommand(argv, { out: { type: 'string' }, json: { type: 'boolean' } });
