@@ -339,6 +339,12 @@ describe('warnings', () => {
     expect(warningsOf(variant({ model: { soc_carry: 'reset_daily' } }))).toEqual([]);
   });
 
+  it('flags a capacity price published at its own gate (lag 0)', () => {
+    const warned = warningsOf(variant({ 'market.publication_lags': { fcr_capacity: 0, afrr_capacity_up: 15 } }));
+    expect(warned.map((w) => [w.path, w.code])).toEqual([['market.publication_lags.fcr_capacity', 'price_at_own_gate']]);
+    expect(warningsOf(variant({ 'market.publication_lags': { imbalance: 0 } }))).toEqual([]);
+  });
+
   it('flags terminal_soc at_least without any terminal target', () => {
     expect(warningsOf(variant({ 'model.terminal_soc': 'at_least' })).map((w) => w.code)).toEqual(['no_effect']);
     const withTarget = variant({ 'model.terminal_soc': 'at_least', 'assets.0.battery.terminal_soc_mwh': 1 });

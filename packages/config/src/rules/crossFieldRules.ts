@@ -7,7 +7,7 @@ import {
   scenarioIdOnlyForPointCsv,
   supportedCapability,
 } from './forecastRules';
-import { localTimesExist, marketTimezoneMatches, reserveGatesBeforeDayAhead } from './marketRules';
+import { capacityPriceAfterGate, localTimesExist, marketTimezoneMatches, reserveGatesBeforeDayAhead } from './marketRules';
 import { rainflowHasCost, referenceProfileOverrides, terminalTargetExists } from './modelRules';
 import { checkpointsLeaveAWindow } from './revisionRules';
 import { revisionBlockMatchesWorkflow, uniqueAssetIds } from './structureRules';
@@ -29,6 +29,7 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
   csvProviderPaths,
   customModuleFields,
   marketTimezoneMatches,
+  capacityPriceAfterGate,
   localTimesExist,
   reserveGatesBeforeDayAhead,
   referenceProfileOverrides,

@@ -125,3 +125,23 @@ export const reserveGatesBeforeDayAhead = defineRule(
     }
   },
 );
+
+/** Capacity price series published at their own gate (`publication_lags` 0) would be seen by the decision that sizes them. */
+const CAPACITY_PRICES = ['fcr_capacity', 'afrr_capacity_up', 'afrr_capacity_down'] as const;
+
+/**
+ * A reserve's capacity price is never known when its own volume is chosen (spec/engine.md).
+ * A publication lag of 0 makes it public at its gate, and a value is visible at tau when its
+ * publication time is <= tau: the gate decision would then see the price it bids against.
+ */
+export const capacityPriceAfterGate = defineRule('capacity_price_lag', ['market'], (config, report) => {
+  for (const series of CAPACITY_PRICES) {
+    if (config.market.publication_lags[series] === 0) {
+      report.warn(
+        `market.publication_lags.${series}`,
+        'price_at_own_gate',
+        `market.publication_lags.${series} is 0: day D's price would be public at its own gate, so the gate decision would see the price of the volume it chooses; use a lag > 0 (the adapter default is 60 minutes)`,
+      );
+    }
+  }
+});
