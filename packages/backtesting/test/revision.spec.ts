@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPersistenceProvider } from '@euroflex/forecasts';
 import { BUCKETS, checkRunInvariants, reconcileRunDirectory, runDay, type BacktestOutcome, type ExecutedDay } from '../src';
-import { backtest, configVariant, REFERENCE, REPO } from './support/runs';
+import { backtest, configVariant, REFERENCE, REPO, tempRoot } from './support/runs';
 
 const CANONICAL = {
   belgium: join(REFERENCE, 'examples/configs/canonical/belgium_full_stack.yaml'),
@@ -173,4 +173,31 @@ describe('revision windows with a flat, deeply negative persistence forecast', (
       expect(window.revisionStatus).toBe('revised');
     }
   }, 60_000);
+});
+
+describe('what a revision knows at its checkpoint', () => {
+  it('other actual activation ratios in the locked interval after the checkpoint change nothing in the revision taken there', async () => {
+    // The canonical Belgian day: checkpoint 06:00 (04:00Z), a lock of one interval, so the
+    // window starts at 06:15. The ratio of 06:00-06:15 is public only at 06:15: planting 0.9
+    // instead of 0.08 as its actual up ratio must not reach revision_01 (whose start SoC rolls
+    // that interval over with the ratio the plan expected), but it does change the executed day.
+    const original = join(REFERENCE, 'examples/data/belgium_afrr_activation_ratio_up.csv');
+    const planted = join(tempRoot('euroflex-ratio-'), 'ratio_up.csv');
+    const lines = readFileSync(original, 'utf8').split('\n');
+    const row = lines.findIndex((line) => line.startsWith('2025-06-17T04:00:00+00:00'));
+    lines[row] = lines[row].replace(',PT15M,0.08,', ',PT15M,0.9,');
+    writeFileSync(planted, lines.join('\n'));
+    const clean = await backtest(CANONICAL.belgium, { provider: 'persistence', dryRun: true });
+    const config = configVariant(CANONICAL.belgium, (doc) => {
+      (doc.data as Record<string, { actual_path: string }>).afrr_activation_ratio_up.actual_path = planted;
+    });
+    const moved = await backtest(config, { provider: 'persistence', dryRun: true });
+    const first = (outcome: BacktestOutcome) => outcome.run.days[0].revisions?.[0];
+    expect(first(clean)?.startIndex).toBe(25);
+    expect(first(moved)?.assets).toEqual(first(clean)?.assets);
+    expect(first(moved)?.reason).toBe(first(clean)?.reason);
+    const realizedSoc = (outcome: BacktestOutcome) => outcome.run.days[0].assets.map((asset) => asset.socMwh[25]);
+    expect(realizedSoc(moved)).not.toEqual(realizedSoc(clean));
+    revisionInvariants(moved);
+  });
 });

@@ -1,5 +1,5 @@
 import type { SeriesName } from '@euroflex/config';
-import { INTERVAL_H } from '@euroflex/markets';
+import { INTERVAL_H, publicationTimeMs } from '@euroflex/markets';
 import { checkPlanInvariants, solveDispatch, type ExtendedDispatchResult } from '@euroflex/optimization';
 import { blockOfInterval } from './blocks';
 import type { SeriesForecast } from './forecastFor';
@@ -54,6 +54,40 @@ function lockedPerBlock(values: readonly Float64Array[] | undefined, instants: F
   });
 }
 
+const RATIOS: readonly SeriesName[] = ['afrr_activation_ratio_up', 'afrr_activation_ratio_down'];
+
+/**
+ * The day's series as a checkpoint at `atMs` knows them: an aFRR activation ratio whose
+ * publication (its interval end plus the lag) is after the checkpoint takes the value the
+ * plan expected (its forecast) in place of the actual one, which is not public yet.
+ */
+function ratiosKnownAt(
+  context: Pick<EngineContext, 'publication' | 'timezone'>,
+  instantsMs: Float64Array,
+  series: Readonly<Partial<Record<SeriesName, DaySeries>>>,
+  atMs: number,
+): Readonly<Partial<Record<SeriesName, DaySeries>>> {
+  let known = series;
+  for (const name of RATIOS) {
+    const day = series[name];
+    if (day === undefined) {
+      continue;
+    }
+    const expected = day.lockedForecast ?? day.forecast;
+    let actual: Float64Array | undefined;
+    for (let t = 0; t < instantsMs.length; t += 1) {
+      if (publicationTimeMs(context.publication[name], instantsMs[t], context.timezone) > atMs) {
+        actual ??= Float64Array.from(day.actual);
+        actual[t] = expected[t];
+      }
+    }
+    if (actual !== undefined) {
+      known = { ...known, [name]: { ...day, actual } };
+    }
+  }
+  return known;
+}
+
 /**
  * One schedule revision (spec/engine.md, Walk-forward run, step 2): from the REALIZED SoC at
  * the first unlocked instant, re-forecast with what is public at the checkpoint and re-plan
@@ -69,7 +103,10 @@ export async function reviseWindow(args: ReviseWindowArgs): Promise<ReviseWindow
   const { model, timezone } = context;
   const n = instantsMs.length;
   const window = instantsMs.subarray(start, end);
-  const realized = replayDay(context, instantsMs, plan, args.nominationMw, args.seriesNow, args.realizedStartSocMwh);
+  // The SoC the window starts from: realized where the activation ratios are public at the
+  // checkpoint, and rolled over the locked intervals still running with the ratios the plan expects.
+  const known = ratiosKnownAt(context, instantsMs, args.seriesNow, args.atMs);
+  const realized = replayDay(context, instantsMs, plan, args.nominationMw, known, args.realizedStartSocMwh);
   const startSocMwh = realized.map((asset) => asset.socMwh[start]);
   const endSocMwh = context.assets.map((asset, a) => (end < n ? plan.socMwh[a][end] : asset.terminalSocMwh));
 
