@@ -106,18 +106,15 @@ function deviationPrices(
   }
   const columns = context.adapter.imbalanceColumns;
   const dual = context.adapter.imbalanceSettlement === 'dual_price' && columns !== undefined;
+  // Expected money uses the prices the plans were made with: under `imbalance_prices: single`
+  // (reference_v1) the single forecast price, even where settlement uses both.
+  const plannedDual = dual && context.model.switches.imbalance_prices === 'dual';
   const actual = new Float64Array(n);
   const expected = new Float64Array(n);
   for (let t = 0; t < n; t += 1) {
-    const long = siteDeviationMw[t] >= 0;
-    if (dual && columns) {
-      const column = long ? columns.surplus : columns.shortage;
-      actual[t] = imbalance.extraActual?.[column]?.[t] ?? imbalance.actual[t];
-      expected[t] = imbalance.extraForecast?.[column]?.[t] ?? imbalance.forecast[t];
-    } else {
-      actual[t] = imbalance.actual[t];
-      expected[t] = imbalance.forecast[t];
-    }
+    const column = siteDeviationMw[t] >= 0 ? columns?.surplus : columns?.shortage;
+    actual[t] = dual && column ? imbalance.extraActual?.[column]?.[t] ?? imbalance.actual[t] : imbalance.actual[t];
+    expected[t] = plannedDual && column ? imbalance.extraForecast?.[column]?.[t] ?? imbalance.forecast[t] : imbalance.forecast[t];
   }
   return { actual, expected };
 }

@@ -162,7 +162,13 @@ describe('settlement, by hand', () => {
     // Long 1 MW x 0.25 h x 60 = 15; short -1 MW x 0.25 h x 90 = -22.5. The shortage price
     // exceeds the surplus price, so the round trip loses 7.5 EUR.
     expect(Array.from(settled.site.imbalance_revenue_eur)).toEqual([15, -22.5]);
+    expect(Array.from(settled.site.expected_imbalance_revenue_eur)).toEqual([15, -22.5]);
     expect(Array.from(settled.site.da_revenue_eur)).toEqual([0, 0]);
     expect(settled.deviationSettlement).toBe('imbalance_price');
+    // reference_v1 (imbalance_prices: single) plans on the single price (70) and still settles on
+    // both: expected 1 x 0.25 x 70 = 17.5 and -17.5, realized as above.
+    const single = settleRun([day], context(config({ market: 'netherlands', workflow: 'da_plus_imbalance', model: { profile: 'reference_v1' } }), true));
+    expect(Array.from(single.site.expected_imbalance_revenue_eur)).toEqual([17.5, -17.5]);
+    expect(Array.from(single.site.imbalance_revenue_eur)).toEqual([15, -22.5]);
   });
 });
