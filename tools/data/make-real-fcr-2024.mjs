@@ -1,6 +1,6 @@
 // Rebuild examples/data/real/fcr_capacity_2024{_raw,}.csv: the FCR Cooperation settlement
 // price of Germany for 2024 (the auction is common to BE, NL and DE), EUR/MW per 4-hour block
-// divided by 4 into EUR/MW/h, held over each local 4-hour block (3 h / 5 h on the DST days).
+// divided by the block's hours into EUR/MW/h (4; 3 and 5 on the DST days), held over each local block.
 //
 //   npx nx run @euroflex/markets:build && node tools/data/make-real-fcr-2024.mjs [SOURCE_CSV]
 //

@@ -38,14 +38,17 @@ describe('real FCR capacity prices 2024 (DE price of the common FCR auction)', (
     expect(fcr.values[16]).toBe(blocks[1].perBlock / 4);
   });
 
-  it('every quarter-hour carries its local block price / 4, and nothing else', () => {
+  /** EUR/MW/h of a block: its price per block over its real hours (4; 3 and 5 on the DST days), 15 digits. */
+  const perHour = (block: (typeof blocks)[number]): number => Number((block.perBlock / ((block.endMs - block.startMs) / 3_600_000)).toPrecision(15));
+
+  it('every quarter-hour carries its local block price over the block hours, and nothing else', () => {
     const wrong: string[] = [];
     let covered = 0;
     for (const block of blocks) {
       for (let ms = block.startMs; ms < block.endMs; ms += INTERVAL_MS) {
         const i = indexOfInstant(fcr, ms);
         covered += 1;
-        if (i < 0 || fcr.values[i] !== block.perBlock / 4) {
+        if (i < 0 || fcr.values[i] !== perHour(block)) {
           wrong.push(`${isoUtc(ms)} (${block.label})`);
         }
       }
@@ -54,7 +57,7 @@ describe('real FCR capacity prices 2024 (DE price of the common FCR auction)', (
     expect(covered).toBe(fcr.instantsMs.length);
   });
 
-  it('the 00-04 block of the DST days lasts 3 h (spring) and 5 h (autumn) at one price', () => {
+  it('the 00-04 block of the DST days lasts 3 h (spring) and 5 h (autumn), its price divided by those hours', () => {
     const quarterHours = (label: string): number[] => {
       const block = blocks.find((b) => b.label === label);
       const values: number[] = [];
@@ -63,12 +66,12 @@ describe('real FCR capacity prices 2024 (DE price of the common FCR auction)', (
       }
       return values;
     };
-    // Spring: 00:00 CET (23:00Z) to 04:00 CEST (02:00Z); 39.48 / 4 = 9.87.
-    expect(quarterHours('2024-03-31 00:00:00')).toEqual(Array(12).fill(9.87));
-    expect(fcr.values[indexOfInstant(fcr, Date.UTC(2024, 2, 31, 1, 45))]).toBe(9.87);
+    // Spring: 00:00 CET (23:00Z) to 04:00 CEST (02:00Z), 3 h; 39.48 EUR/MW per block / 3 = 13.16.
+    expect(quarterHours('2024-03-31 00:00:00')).toEqual(Array(12).fill(13.16));
+    expect(fcr.values[indexOfInstant(fcr, Date.UTC(2024, 2, 31, 1, 45))]).toBe(13.16);
     expect(fcr.values[indexOfInstant(fcr, Date.UTC(2024, 2, 31, 2))]).toBe(36.63 / 4);
-    // Autumn: 00:00 CEST (22:00Z) to 04:00 CET (03:00Z), both 02:00 hours included; 19.3 / 4 = 4.825.
-    expect(quarterHours('2024-10-27 00:00:00')).toEqual(Array(20).fill(4.825));
+    // Autumn: 00:00 CEST (22:00Z) to 04:00 CET (03:00Z), both 02:00 hours included, 5 h; 19.3 / 5 = 3.86.
+    expect(quarterHours('2024-10-27 00:00:00')).toEqual(Array(20).fill(3.86));
     expect(fcr.values[indexOfInstant(fcr, Date.UTC(2024, 9, 27, 3))]).toBe(32.2 / 4);
     // The other five blocks of those days last 4 h.
     const lengths = (day: string): number[] =>
@@ -84,7 +87,7 @@ describe('real FCR capacity prices 2024 (DE price of the common FCR auction)', (
     expect(fcr.provenance.zone).toBeUndefined();
     const firstRow = readFileSync(path.join(REAL, FILE), 'utf8').split('\n')[1].split(',');
     expect(firstRow[6]).toBe('');
-    expect(firstRow[11]).toBe('regelleistung_fcr_DE_per_4h_block_div_4');
+    expect(firstRow[11]).toBe('regelleistung_fcr_DE_per_4h_block_div_block_hours');
     expect(fcr.provenance.steps).toEqual(['expanded_from_PT4H']);
   });
 
@@ -92,7 +95,7 @@ describe('real FCR capacity prices 2024 (DE price of the common FCR auction)', (
     const lines = dataLines(FILE).map((line) => line.split(','));
     expect(lines).toHaveLength(blocks.length);
     expect(new Set(lines.map((cells) => cells[3]))).toEqual(new Set(['PT4H']));
-    expect(lines.map((cells) => Number(cells[4]))).toEqual(blocks.map((block) => block.perBlock / 4));
+    expect(lines.map((cells) => Number(cells[4]))).toEqual(blocks.map(perHour));
   });
 
   it('every local day has 92, 96 or 100 quarter-hours, as the Brussels calendar says', () => {

@@ -29,6 +29,8 @@ Options:
   --resolution R           Input resolution: PT15M (default), PT60M or PT4H
   --keep-resolution        Write each whole hourly or 4-hour input row as one row at its own
                            resolution (readers expand it), not as quarter-hours
+  --per-block-hour         Values are per whole input block (EUR/MW per 4-hour product): divide
+                           each by its block's real hours (3 and 5 on DST days)
   --collapse-to R          Write each whole local block of R (PT60M, PT4H) whose quarter-hours
                            carry one value as one R row (readers expand it): for a source that
                            repeats an hourly price on its quarter-hours
@@ -91,6 +93,7 @@ export async function runNormalize(argv: readonly string[]): Promise<number> {
     'decimal-comma': { type: 'boolean' },
     resolution: { type: 'string' },
     'keep-resolution': { type: 'boolean' },
+    'per-block-hour': { type: 'boolean' },
     'collapse-to': { type: 'string' },
     zone: { type: 'string' },
     source: { type: 'string' },
@@ -128,6 +131,7 @@ export async function runNormalize(argv: readonly string[]): Promise<number> {
     decimalComma: values['decimal-comma'] ?? false,
     fill: fillOption(values.fill),
     keepResolution: values['keep-resolution'] ?? false,
+    perBlockHour: values['per-block-hour'] ?? false,
     ...(values['timestamp-format'] === undefined ? {} : { timestampFormat: values['timestamp-format'] }),
     ...(values.delimiter === undefined ? {} : { delimiter: values.delimiter }),
     ...(values.resolution === undefined ? {} : { resolution: values.resolution }),

@@ -3,7 +3,7 @@ import { adapterForZone, marketAdapters } from '../adapters/registry';
 import { isoUtc } from '../calendar';
 import { windowBoundsMs } from '../coverage';
 import { resolutionLabel, resolutionMinutesOf } from '../resolution';
-import { INTERVAL_MS, type Series } from '../series';
+import { INTERVAL_H, INTERVAL_MS, type Series } from '../series';
 import { assembleQuarterHours } from '../table/assembleQuarterHours';
 import type { CsvTable } from '../table/csvTable';
 import { zoneClock, type ZoneClock } from '../time/zoneClock';
@@ -29,6 +29,12 @@ export interface NormalizeTableOptions {
   readonly marketTimezone?: string;
   /** Multiply every value and extra column, e.g. 1000 for EUR/kWh -> EUR/MWh; default 1. */
   readonly unitFactor?: number;
+  /**
+   * The value (and each extra column) is an amount per input row's whole block, e.g. EUR/MW
+   * per 4-hour product: divide it by the block's real length in hours on the market's local
+   * grid (3 h and 5 h on DST days), after `unitFactor`. Default false.
+   */
+  readonly perBlockHour?: boolean;
   /** `1.234,56` numbers; default false. */
   readonly decimalComma?: boolean;
   /** Round values to this many decimals after scaling; default: only scaling noise is removed. */
@@ -165,6 +171,9 @@ export function normalizeTable(table: CsvTable, options: NormalizeTableOptions, 
       }
     }
   }
+  if (options.perBlockHour === true) {
+    perHourOfBlock(assembly.sourceRows, inputRow, [values, ...Object.values(columns)]);
+  }
   const { filled, sourceIndex } = fillGaps(grid, values, columns, fillMethods(options.fill), market);
   const provenance = options.provenance ?? 'normalized';
   for (let i = 0; i < size; i += 1) {
@@ -270,5 +279,26 @@ function checkSetup(
       message: `${(error as Error).message}; use UTC or an IANA zone`,
     });
     return undefined;
+  }
+}
+
+/**
+ * Divide each quarter-hour's value by the length in hours of the input row's block it comes
+ * from (all its quarter-hours, `sourceRows`, also those outside the window): a per-block
+ * amount becomes a per-hour one.
+ */
+function perHourOfBlock(sourceRows: ArrayLike<number>, inputRow: Int32Array, arrays: readonly Float64Array[]): void {
+  const quarters = new Map<number, number>();
+  for (let k = 0; k < sourceRows.length; k += 1) {
+    quarters.set(sourceRows[k], (quarters.get(sourceRows[k]) ?? 0) + 1);
+  }
+  for (let i = 0; i < inputRow.length; i += 1) {
+    const count = quarters.get(inputRow[i]);
+    if (count !== undefined) {
+      for (const values of arrays) {
+        // 15 significant digits drop the division's float noise (39.48 / 3 is 13.16).
+        values[i] = Number((values[i] / (count * INTERVAL_H)).toPrecision(15));
+      }
+    }
   }
 }
