@@ -29,7 +29,8 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
   const body = rows
     .map((row) => `<tr>${row.map((cell, i) => `<td${numeric && i > 0 ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`)
     .join('');
-  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  // Wide tables (many assets, many components) scroll inside their card rather than spill out of it.
+  return `<div class="wide"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 /** Two-column key/value table. */
@@ -67,6 +68,7 @@ svg .line{fill:none;stroke-width:1.6;stroke-linejoin:round}
 svg .band{opacity:.22}
 svg .reference{stroke-width:1.2;stroke-dasharray:6 4}
 table{border-collapse:collapse;margin:8px 0;font-size:13px}
+.wide{overflow-x:auto;max-width:100%}
 th,td{padding:3px 10px;border-bottom:1px solid #e8ebee;text-align:left;vertical-align:top}
 th{background:#f1f3f5;font-weight:600}
 td:first-child{white-space:nowrap}
