@@ -42,7 +42,7 @@ describe('bad input gets a clear error naming the field', () => {
       (doc.data as Record<string, unknown>).imbalance = { actual_path: join(REFERENCE, 'examples/data/belgium_imbalance_prices.csv') };
     });
     expect((await cli('validate-config', file)).code).toBe(0);
-    const run = await cli('backtest', file, '--out', mkdtempSync(join(tmpdir(), 'euroflex-out-')), '--json');
+    const run = await cli('backtest', file, '--out', mkdtempSync(join(tmpdir(), 'euroflex-out-')), '--json', '--debug-checks');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ run_scope: 'portfolio', base_workflow: 'da_plus_imbalance' });

@@ -85,7 +85,7 @@ describe('euroflex CLI', () => {
 
   it('backtests into --out and prints the summary, or summary.json with --json', async () => {
     const out = temp();
-    const result = await cli('backtest', DA_ONLY, '--out', out);
+    const result = await cli('backtest', DA_ONLY, '--out', out, '--debug-checks');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('total PnL');
     expect(result.stdout).toContain('164.81');
@@ -95,7 +95,7 @@ describe('euroflex CLI', () => {
     expect(result.stdout).toContain(join(out, runDir, 'report/index.html'));
     expect(readFileSync(join(out, runDir, 'report/index.html'), 'utf8')).toContain('<svg');
     expect(readFileSync(join(out, runDir, 'report/summary.md'), 'utf8')).toContain('164.81');
-    const json = await cli('backtest', DA_ONLY, '--out', out, '--json', '--provider', 'persistence', '--no-report');
+    const json = await cli('backtest', DA_ONLY, '--out', out, '--json', '--provider', 'persistence', '--no-report', '--debug-checks');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout).provider_name).toBe('persistence');
     expect(readdirSync(out)).toHaveLength(2);

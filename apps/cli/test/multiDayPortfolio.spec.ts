@@ -25,7 +25,7 @@ describe('a revision run of two days and two assets', () => {
       doc.timing.delivery_start_date = '2025-06-16';
     });
     const root = mkdtempSync(join(tmpdir(), 'euroflex-multiday-'));
-    outcome = await cli('backtest', config, '--provider', 'perfect_foresight', '--out', root);
+    outcome = await cli('backtest', config, '--provider', 'perfect_foresight', '--out', root, '--debug-checks');
     runDir = join(root, readdirSync(root)[0] ?? '');
   }, 120_000);
 

@@ -75,7 +75,7 @@ describe('the canonical pipeline: validate-config, validate-data, backtest, reco
     expect(await cli('validate-data', config)).toMatchObject({ code: 0 });
 
     const out = temp('runs');
-    expect(await cli('backtest', config, ...providerArgs, '--out', out)).toMatchObject({ code: 0 });
+    expect(await cli('backtest', config, ...providerArgs, '--out', out, '--debug-checks')).toMatchObject({ code: 0 });
     const [runName, ...others] = readdirSync(out);
     expect(others).toEqual([]);
     const runDir = join(out, runName);

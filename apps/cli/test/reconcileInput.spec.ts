@@ -13,7 +13,7 @@ function temp(): string {
 
 let runDir: string;
 beforeAll(async () => {
-  runDir = (await runBacktest({ config: REVISION, outDir: temp() })).runDir as string;
+  runDir = (await runBacktest({ config: REVISION, outDir: temp(), debugChecks: true })).runDir as string;
 }, 60_000);
 
 /** A copy of the run with `damage` applied to it. */

@@ -10,7 +10,7 @@ const DA_ONLY = join(CONFIGS, 'basic/belgium_da_only_base.yaml');
 describe('euroflex backtest --workflow', () => {
   it('runs a da_plus_fcr config as da_only', async () => {
     const out = mkdtempSync(join(tmpdir(), 'euroflex-cli-workflow-'));
-    const result = await cli('backtest', DA_PLUS_FCR, '--workflow', 'da_only', '--out', out, '--json', '--no-report');
+    const result = await cli('backtest', DA_PLUS_FCR, '--workflow', 'da_only', '--out', out, '--json', '--no-report', '--debug-checks');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as { workflow: string; reserve_capacity_revenue_eur: number; benchmark_name: string };
