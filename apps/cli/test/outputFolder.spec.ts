@@ -99,7 +99,7 @@ describe('an output folder that cannot be written is a user error (exit 1) namin
   describe('the other commands that write where --out says', () => {
     let runDir: string;
     beforeAll(async () => {
-      runDir = (await runBacktest({ config: DA_ONLY, outDir: temp() })).runDir as string;
+      runDir = (await runBacktest({ config: DA_ONLY, outDir: temp(), debugChecks: true })).runDir as string;
     });
 
     // The export makes the folder above --out itself, and finds the file there (EEXIST).
