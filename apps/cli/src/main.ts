@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { UserError } from '@euroflex/config';
+import { fileErrorHint, UserError } from '@euroflex/config';
 import type { Command } from './cli/command';
 import { EXIT, UsageError } from './cli/errors';
 import { printIssues } from './cli/printIssues';
@@ -48,14 +48,6 @@ function help(): string {
   ].join('\n');
 }
 
-/**
- * The reason and fix of an OS error on a path the user chose (EACCES, EROFS, ENOSPC, ...),
- * undefined for any other error. Loaded only when a command has failed.
- */
-async function userFileErrorHint(error: unknown): Promise<string | undefined> {
-  return (await import('./cli/fileErrorHint.js')).fileErrorHint(error);
-}
-
 /** Run the CLI; returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -86,7 +78,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       printIssues(error.issues, error.file, error.message);
       return EXIT.user;
     }
-    const hint = await userFileErrorHint(error);
+    const hint = fileErrorHint(error);
     if (hint !== undefined) {
       process.stderr.write(`${c.red('error')}: ${(error as Error).message}\n  ${hint}\n`);
       return EXIT.user;

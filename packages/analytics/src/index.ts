@@ -6,7 +6,7 @@ export { assetBandsOf, type RunAssetBand } from './io/readRunAssets';
 export { rainflowStats, addRainflowStats, emptyRainflowStats, DEFAULT_DEPTH_BINS, type RainflowStats } from './rainflow/rainflowStats';
 export { rainflowSummary, type RainflowSummary, type RainflowAssetInput, type AssetRainflow, type RainflowDay } from './rainflow/rainflowSummary';
 export { rainflowOfRun, assetRowBlocks, type AssetRows } from './rainflow/rainflowOfRun';
-export { buildRunReport, isLocalDate, type RunReport, type ReportOptions, type DetailWindow } from './report/buildRunReport';
+export { buildRunReport, type RunReport, type ReportOptions, type DetailWindow } from './report/buildRunReport';
 export { renderReportHtml } from './report/renderReportHtml';
 export { renderSummaryMarkdown } from './report/renderSummaryMarkdown';
 export { REPORT_TABLE_NAMES, writeReport, type WriteReportOptions, type WrittenReport } from './io/writeReport';
@@ -31,3 +31,4 @@ export { comparisonCsv, comparisonGroupsCsv, renderComparisonMarkdown } from './
 export { writeComparison, defaultComparisonDir, type WriteComparisonOptions, type WrittenComparison } from './io/writeComparison';
 export { nodeCheck, solverCheck, credentialChecks, formatDoctorTable, tinyLp, MIN_NODE_MAJOR, type DoctorCheck, type DoctorStatus } from './doctor/doctorChecks';
 export { runDoctor, EUROFLEX_PACKAGES, type DoctorOptions, type DoctorReport } from './io/runDoctor';
+export { formatNumber } from './report/svg/format';

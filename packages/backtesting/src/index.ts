@@ -17,7 +17,6 @@ export * from './parquet';
 export * from './io/writeRunDirectory';
 export * from './io/outputDirectory';
 export * from './io/replaceFolder';
-export * from './io/fileErrorHint';
 export * from './io/runBacktest';
 export * from './time/localLabels';
 export * from './engine/runInvariants';

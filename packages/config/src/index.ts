@@ -70,6 +70,7 @@ export { loadConfig, parseConfigText, type LoadedConfig } from './io/loadConfig'
 export { loadRealizedInputs, type RealizedInputs } from './io/loadRealizedInputs';
 export { parseYamlOnce, type YamlSource } from './io/parseYamlOnce';
 export { makeDirectory, nearestFolder } from './io/makeDirectory';
+export { fileErrorHint, isUserFileError } from './io/fileErrorHint';
 export { resolveConfigPaths, isPathLikeKey } from './resolveConfigPaths';
 export { resolveModel, type ResolvedModel } from './resolveModel';
 export { executionWorkflow, findExecutionWorkflow, runScope } from './executionWorkflow';

@@ -28,7 +28,7 @@ export interface ParseConfigOptions {
   readonly file?: string;
 }
 
-function isMapping(value: unknown): value is Record<string, unknown> {
+export function isMapping(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 

@@ -1,5 +1,5 @@
 import { loadConfig, PROVIDER_NAMES, WORKFLOWS, type LoadedConfig, type ProviderName, type Workflow } from '@euroflex/config';
-import { REPORT_TABLE_NAMES, writeReport } from '@euroflex/analytics';
+import { formatNumber as money, REPORT_TABLE_NAMES, writeReport } from '@euroflex/analytics';
 import { runBacktest, type RunSummary } from '@euroflex/backtesting';
 import type { MarketData } from '@euroflex/markets';
 import type { Command } from '../cli/command';
@@ -8,7 +8,6 @@ import { UsageError } from '../cli/errors';
 import { parseCommand, positionals } from '../cli/parse';
 import { colours, progressBar } from '../cli/terminal';
 import { noteCustomModule } from '../cli/unfinished';
-import { money } from '../cli/money';
 
 const usage = `Usage: euroflex backtest CONFIG [--workflow NAME] [--provider NAME] [--out DIR] [--json] [--no-report] [--debug-checks]
 

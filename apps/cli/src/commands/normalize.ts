@@ -1,4 +1,4 @@
-import { SERIES_NAMES, UserError, type SeriesName } from '@euroflex/config';
+import { fileErrorHint, SERIES_NAMES, UserError, type SeriesName } from '@euroflex/config';
 import { normalizeCsv, type FillMethod, type NormalizeOptions } from '@euroflex/markets';
 import type { Command } from '../cli/command';
 import { UsageError } from '../cli/errors';
@@ -70,8 +70,8 @@ function writingOutput<T>(output: string, write: () => T): T {
   try {
     return write();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code !== 'string') {
+    // Only a user's file error (the OS codes of fileErrorHint); anything else is a bug.
+    if (fileErrorHint(error) === undefined) {
       throw error;
     }
     const message = `${(error as Error).message}; pass --output a file in a folder that exists or can be created, and that you can write to`;

@@ -1,9 +1,9 @@
 import { BUCKETS, reconcileRunDirectory } from '@euroflex/backtesting';
+import { formatNumber } from '@euroflex/analytics';
 import type { Command } from '../cli/command';
 import { parseCommand } from '../cli/parse';
 import { UsageError } from '../cli/errors';
 import { colours } from '../cli/terminal';
-import { money as formatMoney } from '../cli/money';
 
 const usage = `Usage: euroflex reconcile RUN_DIR [REALIZED] [--out DIR] [--json]
 
@@ -20,7 +20,7 @@ Options:
               folder or an earlier reconcile output, refuses anything else
   --json      Print reconciliation_summary.json on stdout`;
 
-const money = (value: number) => formatMoney(value).padStart(14);
+const money = (value: number) => formatNumber(value, 2).padStart(14);
 
 export async function runReconcile(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommand(argv, { out: { type: 'string' }, json: { type: 'boolean' } });

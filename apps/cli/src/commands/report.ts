@@ -1,4 +1,5 @@
-import { isLocalDate, writeReport } from '@euroflex/analytics';
+import { isIsoDate } from '@euroflex/config';
+import { writeReport } from '@euroflex/analytics';
 import { readFileSync } from 'node:fs';
 import type { Command } from '../cli/command';
 import { UsageError } from '../cli/errors';
@@ -26,7 +27,7 @@ export async function runReport(argv: readonly string[]): Promise<number> {
   }
   const [runDir] = positionals(args, ['run_dir']);
   const detail = values['detail-week'];
-  if (detail !== undefined && !isLocalDate(detail)) {
+  if (detail !== undefined && !isIsoDate(detail)) {
     throw new UsageError(`--detail-week "${detail}" is not a valid date: expected a local date YYYY-MM-DD such as 2024-06-03`);
   }
   const written = writeReport(runDir, { detailStartDate: detail });

@@ -12,7 +12,7 @@ function objectOr(value: unknown): Readonly<Record<string, unknown>> {
  * `model.<key>` for the profile and every switch of `summary.model`, and
  * `degradation.<key>` for the `degradation` block of `config_snapshot.yaml`.
  */
-export function modelSettingsOf(run: SettingsRun): Map<string, unknown> {
+function modelSettingsOf(run: SettingsRun): Map<string, unknown> {
   const settings = new Map<string, unknown>();
   for (const [key, value] of Object.entries(objectOr(run.summary.model))) {
     settings.set(`model.${key}`, value);

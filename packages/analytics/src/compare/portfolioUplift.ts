@@ -78,16 +78,17 @@ export function portfolioUplifts(runs: readonly SettingsRun[]): PortfolioUplift[
     const excludedRuns: ExcludedSingleRun[] = [];
     let singlesTotal = 0;
     for (const assetId of portfolio.asset_ids) {
-      const candidates = runs.filter(({ summary: s }) => s.run_scope === 'single_asset' && s.asset_ids.length === 1 && s.asset_ids[0] === assetId && sameSetting(portfolio, s));
-      const single = candidates.find((run) => settingDifferences(portfolioRun, run, 'portfolio').length === 0);
+      const candidates = runs
+        .filter(({ summary: s }) => s.run_scope === 'single_asset' && s.asset_ids.length === 1 && s.asset_ids[0] === assetId && sameSetting(portfolio, s))
+        .map((run) => ({ run, differences: settingDifferences(portfolioRun, run, 'portfolio') }));
+      const single = candidates.find(({ differences }) => differences.length === 0)?.run;
       if (single === undefined) {
         missingAssets.push(assetId);
       } else {
         singleRunIds[assetId] = single.summary.run_id;
         singlesTotal += single.summary.total_pnl_eur;
       }
-      for (const run of candidates) {
-        const differences = settingDifferences(portfolioRun, run, 'portfolio');
+      for (const { run, differences } of candidates) {
         if (differences.length > 0) {
           excludedRuns.push({ runId: run.summary.run_id, assetId, differences });
         }

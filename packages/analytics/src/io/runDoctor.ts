@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileErrorHint, makeDirectory } from '@euroflex/backtesting';
+import { fileErrorHint, makeDirectory } from '@euroflex/config';
 import { formatIssues, loadConfig, UserError, type EuroflexConfig } from '@euroflex/config';
 import { createSolver, type Solver } from '@euroflex/optimization';
 import { credentialChecks, nodeCheck, solverCheck, type DoctorCheck } from '../doctor/doctorChecks';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { makeDirectory } from '@euroflex/backtesting';
+import { makeDirectory } from '@euroflex/config';
 import { dirname, join, resolve } from 'node:path';
 import { compareRuns, type CompareOptions, type Comparison } from '../compare/compareRuns';
 import { comparisonCsv, comparisonGroupsCsv, renderComparisonMarkdown } from '../compare/renderComparison';

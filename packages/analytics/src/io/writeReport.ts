@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { makeDirectory } from '@euroflex/config';
 import { join, resolve } from 'node:path';
 import { buildRunReport, type ReportOptions } from '../report/buildRunReport';
 import { renderReportHtml } from '../report/renderReportHtml';
@@ -58,7 +59,7 @@ export function writeReport(runDir: string, options: WriteReportOptions = {}): W
   const html = renderReportHtml(report);
   const markdown = renderSummaryMarkdown(report);
   const dir = join(run.dir, 'report');
-  mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
   const htmlFile = join(dir, 'index.html');
   const markdownFile = join(dir, 'summary.md');
   const htmlBytes = writeAtomically(htmlFile, html);

@@ -1,4 +1,4 @@
-import { DataError, UserError } from '@euroflex/config';
+import { DataError, isIsoDate, UserError } from '@euroflex/config';
 import type { RunDirectory, RunSummaryFile } from '../io/readRunDirectory';
 import { assetRowBlocks, rainflowOfRun, type AssetRows } from '../rainflow/rainflowOfRun';
 import type { RainflowSummary } from '../rainflow/rainflowSummary';
@@ -40,16 +40,6 @@ export interface RunReport {
   readonly notes: readonly string[];
 }
 
-/** True for a real calendar date written YYYY-MM-DD (2024-02-29 yes, 2024-13-01 and 2023-02-29 no). */
-export function isLocalDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (match === null) {
-    return false;
-  }
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 function detailNotes(timeline: Timeline, aggregated: boolean, startDate: string | undefined): string[] {
   const days = timeline.dates.length;
@@ -77,7 +67,7 @@ function detailWindow(run: RunDirectory, timeline: Timeline, aggregated: boolean
     return window(0, days - 1);
   }
   if (startDate !== undefined) {
-    if (!isLocalDate(startDate)) {
+    if (!isIsoDate(startDate)) {
       throw new UserError(`detail week start ${startDate} is not a valid date: expected a local date YYYY-MM-DD`);
     }
     const first = timeline.dates.indexOf(startDate);

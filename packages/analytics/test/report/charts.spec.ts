@@ -25,6 +25,9 @@ describe('axis ticks', () => {
   it('formats numbers with separators and short tick labels', () => {
     expect(formatNumber(1234567.891)).toBe('1,234,567.89');
     expect(formatNumber(-0.001)).toBe('0.00');
+    expect(formatNumber(-32447.99)).toBe('-32,447.99');
+    expect(formatNumber(-1e-9)).toBe('0.00');
+    expect(formatNumber(-0.005)).toBe('-0.01');
     expect(formatNumber(-2500, 0)).toBe('-2,500');
     expect(formatNumber(Number.NaN)).toBe('-');
     expect(tickLabel(25000)).toBe('25k');

@@ -94,12 +94,6 @@ function maxOf(values: Float64Array): number {
 }
 
 /**
- * summary.json: identity, settings, PnL components (the reference's stable names),
- * expected and oracle totals, operation statistics, forecast errors, provenance, the
- * resolved model switches and timings. Only `run_id`, `created_at_utc` and `timings`
- * differ between two runs of the same input.
- */
-/**
  * Settlement assumptions in effect that the config may leave to a default: the charge on aFRR
  * energy not delivered (spec/model.md, Settlement: "default 0, documented as an assumption").
  */
@@ -114,6 +108,12 @@ function settlementAssumptions(run: BacktestRun): string[] {
   ];
 }
 
+/**
+ * summary.json: identity, settings, PnL components (the reference's stable names),
+ * expected and oracle totals, operation statistics, forecast errors, provenance, the
+ * resolved model switches and timings. Only `run_id`, `created_at_utc` and `timings`
+ * differ between two runs of the same input.
+ */
 export function buildSummary(run: BacktestRun, provenance: Record<string, unknown>, assumptions: readonly string[]) {
   const { config, model } = run;
   const site = run.settlement.site;

@@ -1,11 +1,6 @@
 import { mkdtempSync, rmdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { nearestFolder, UserError } from '@euroflex/config';
-import { fileErrorHint } from './fileErrorHint';
-
-// The folder helper lives in @euroflex/config (the lowest layer with IO), so that every
-// package's writers share it; re-exported for the layers above that already import it here.
-export { makeDirectory } from '@euroflex/config';
+import { fileErrorHint, nearestFolder, UserError } from '@euroflex/config';
 
 /** Where an output folder came from, for its error: the option or flag that named it, or the config field. */
 export interface OutputDirectorySource {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ConfigError, type LabIssue } from '../issues';
+import { isMapping } from '../parseConfig';
 import { toLabIssues } from '../parse/zodIssues';
 import { realizedInputsSchema } from '../schema/data';
 import type { SeriesName } from '../vocabulary';
@@ -13,8 +14,6 @@ export interface RealizedInputs {
   /** `revision.realized_inputs` or `data`; undefined when the file has neither. */
   readonly field: 'revision.realized_inputs' | 'data' | undefined;
 }
-
-const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Read the realized inputs a config file names (docs/reconciliation.md): its
